@@ -1,0 +1,106 @@
+"""Answers as plain data: what the bot says, the claims that decide it, and their sources.
+
+Nothing here knows about Slack, terminals or YAML; renderers turn an Answer into Block Kit or text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.match import Kind
+from bot.records import Claim, Misnomer, Role, Source, Stance, Topic
+
+__all__ = ["Answer", "Cell", "Holder", "Kind", "Row", "Suggestion"]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A question the bot can answer, offered when it could not answer the one asked."""
+
+    question: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One role's position on one topic in a comparison."""
+
+    role: Role
+    stance: Stance | None
+    claim: Claim | None
+    contested: bool
+
+
+@dataclass(frozen=True)
+class Row:
+    topic: Topic
+    cells: tuple[Cell, ...]
+
+    @property
+    def contested(self) -> bool:
+        return any(cell.contested for cell in self.cells)
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A role's stance on the topic of a "who does X?" question."""
+
+    role: Role
+    stance: Stance | None
+    claim: Claim
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    kind: Kind
+    headline: str
+    roles: tuple[Role, ...] = ()
+    topic: Topic | None = None
+    verdict: Stance | None = None
+    confidence: float = 0.0
+    claims: tuple[Claim, ...] = ()  # established claims that decide or explain the answer
+    disputed: tuple[Claim, ...] = ()  # contested or corrected claims, shown with both sides
+    misnomer: Misnomer | None = None
+    rows: tuple[Row, ...] = ()  # comparisons
+    holders: tuple[Holder, ...] = ()  # "who does X?"
+    profile: tuple[Holder, ...] = ()  # a role overview's stance per topic; a summary, not cited
+    suggestions: tuple[Suggestion, ...] = ()
+    note: str | None = None  # why the bot declined, or a caveat on the answer
+    truncated: bool = False
+
+    @property
+    def contested(self) -> bool:
+        """True when the answer shows any contested or corrected claim (or a wrong name)."""
+        return bool(
+            self.disputed
+            or self.misnomer
+            or any(row.contested for row in self.rows)
+            or any(h.claim.disputed for h in self.holders)
+        )
+
+    def all_claims(self) -> tuple[Claim, ...]:
+        """Every claim the answer shows, in the order it shows them, each once."""
+        seen: dict[str, Claim] = {}
+        for claim in (
+            *self.claims,
+            *self.disputed,
+            *(cell.claim for row in self.rows for cell in row.cells if cell.claim),
+            *(h.claim for h in self.holders),
+        ):
+            seen.setdefault(claim.id, claim)
+        return tuple(seen.values())
+
+    def sources(self) -> tuple[Source, ...]:
+        """The sources to list under the answer, numbered in this order."""
+        seen: dict[str, Source] = {}
+        if self.kind is Kind.ROLE:
+            for role in self.roles:
+                for citation in role.citations:
+                    seen.setdefault(citation.source.id, citation.source)
+        if self.misnomer:
+            for citation in self.misnomer.citations:
+                seen.setdefault(citation.source.id, citation.source)
+        for claim in self.all_claims():
+            for citation in claim.all_citations():
+                seen.setdefault(citation.source.id, citation.source)
+        return tuple(seen.values())

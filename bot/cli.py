@@ -1,0 +1,264 @@
+"""The `rte-bot` command: ask the knowledge base from a terminal, check it, and run the bot.
+
+Each command is a thin adapter over an engine or kb function of the same name; engine errors
+become clean one-line errors (exit 1), bad usage exits 2, results go to stdout and
+diagnostics to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from bot import kb as kb_store
+from bot.engine import Engine
+from bot.evaluate import run, summarise
+from bot.kb.golden import load_cases
+from bot.kb.problems import KBError, Level
+from bot.render_json import answer_json
+from bot.render_text import USAGE, render
+
+KB_OPTION = click.option(
+    "--kb",
+    "kb_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="RTE_BOT_KB",
+    show_envvar=True,
+    help="Knowledge base folder to use instead of the one shipped with rte-bot.",
+)
+
+
+def _load(kb_dir: Path | None) -> kb_store.KnowledgeBase:  # type: ignore[name-defined]
+    try:
+        return kb_store.load(kb_dir)
+    except KBError as exc:
+        for problem in exc.problems:
+            if problem.level is Level.ERROR:
+                click.echo(str(problem), err=True)
+        raise click.ClickException(
+            f"the knowledge base at {kb_dir or kb_store.default_dir()} is invalid "
+            "(run `rte-bot kb check` for details)"
+        ) from None
+
+
+def _engine(kb_dir: Path | None) -> Engine:
+    return Engine(_load(kb_dir))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="rte-bot")
+def cli() -> None:
+    """Answer questions about delivery roles from a curated, sourced knowledge base.
+
+    rte-bot settles arguments such as "does an RTE handle scope?" or "is a Release Train
+    Engineer just a release manager?" with short answers that cite their sources and flag
+    claims that sources dispute. The same engine answers in Slack.
+
+    \b
+    Examples:
+      rte-bot ask "does an RTE handle scope?"
+      rte-bot compare rte program-manager
+      rte-bot kb check
+    """
+
+
+@cli.command()
+@click.argument("question", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per question.")
+@KB_OPTION
+def ask(question: tuple[str, ...], as_json: bool, kb_dir: Path | None) -> None:
+    """Answer QUESTION from the knowledge base.
+
+    QUESTION is the question in plain words; quotes are optional. Use - to read one question
+    per line from standard input and answer each in order (one JSON object per line with
+    --json). The JSON object has the keys question, kind, roles, topic, verdict, contested,
+    confidence, claims and suggestions.
+
+    \b
+    Examples:
+      rte-bot ask "does an RTE handle scope?"
+      rte-bot ask --json "is an RTE a business analyst?"
+      printf 'RTE vs PgM\\nwho removes blockers?\\n' | rte-bot ask --json -
+    """
+    if question == ("-",):
+        _ask_stdin(as_json, kb_dir)
+        return
+    text = " ".join(question).strip()
+    if not text:
+        raise click.UsageError('Ask a question, e.g. rte-bot ask "does an RTE handle scope?"')
+    answer = _engine(kb_dir).ask(text)
+    click.echo(json.dumps(answer_json(answer), ensure_ascii=False) if as_json else render(answer))
+
+
+def _ask_stdin(as_json: bool, kb_dir: Path | None) -> None:
+    raw = sys.stdin.buffer.read()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise click.ClickException(
+            f"standard input is not valid UTF-8 (line {line}, byte {exc.start}); "
+            "save the questions as UTF-8 and try again"
+        ) from None
+    engine = _engine(kb_dir)
+    for n, line in enumerate(text.splitlines()):
+        answer = engine.ask(line)
+        if as_json:
+            click.echo(json.dumps(answer_json(answer), ensure_ascii=False))
+        else:
+            click.echo(("\n" if n else "") + render(answer))
+
+
+@cli.command()
+@click.argument("roles", nargs=-1, required=True)
+@click.option("--topic", "-t", help="Compare on this one topic only (an id or a word for it).")
+@KB_OPTION
+def compare(roles: tuple[str, ...], topic: str | None, kb_dir: Path | None) -> None:
+    """Compare two or more ROLES side by side, topic by topic.
+
+    ROLES are role ids (see `rte-bot roles`), names or abbreviations.
+
+    \b
+    Examples:
+      rte-bot compare rte program-manager
+      rte-bot compare RTE PM --topic scope
+    """
+    engine = _engine(kb_dir)
+    ids = []
+    for text in roles:
+        role_id = engine.resolve_role(text)
+        if role_id is None:
+            raise click.BadParameter(
+                f"unknown role {text!r}; known: {', '.join(engine.roles)}", param_hint="ROLES"
+            )
+        ids.append(role_id)
+    ids = list(dict.fromkeys(ids))
+    if len(ids) < 2:
+        raise click.UsageError("Name at least two different roles to compare.")
+    topic_id = None
+    if topic:
+        topic_id = engine.resolve_topic(topic)
+        if topic_id is None:
+            raise click.BadParameter(
+                f"unknown topic {topic!r}; see `rte-bot topics`", param_hint="--topic"
+            )
+    click.echo(render(engine.compare(ids, topic_id)))
+
+
+@cli.command()
+@KB_OPTION
+def roles(kb_dir: Path | None) -> None:
+    """List the roles the knowledge base knows, with their ids and abbreviations."""
+    for role in _load(kb_dir).roles:
+        names = ", ".join(role.abbreviations) or "-"
+        click.echo(f"{role.id:<18} {role.name}  [{names}]")
+        click.echo(f"{'':<18} {role.definition}")
+
+
+@cli.command()
+@KB_OPTION
+def topics(kb_dir: Path | None) -> None:
+    """List the topics the knowledge base answers about, with a sample question each."""
+    for topic in _load(kb_dir).topics:
+        click.echo(f"{topic.id:<24} {topic.name:<24} e.g. {topic.question}")
+
+
+@cli.group()
+def kb() -> None:
+    """Check and inspect the knowledge base (the YAML files curators edit)."""
+
+
+@kb.command("check")
+@KB_OPTION
+@click.option("--strict", is_flag=True, help="Exit 2 when there are warnings but no errors.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="text: file:line:col: [level] message (code); github: CI annotations.",
+)
+def kb_check(kb_dir: Path | None, strict: bool, fmt: str) -> None:
+    """Validate every file of the knowledge base and report each problem with its location.
+
+    Prints one line per problem as `file:line:col: [level] message (code)` and exits 1 when
+    there is any error. When there is none, prints the warnings (claims not reviewed for 18
+    months) and one summary line of counts, and exits 0 (2 with --strict if warned).
+
+    \b
+    Examples:
+      rte-bot kb check
+      rte-bot kb check --kb ./my-knowledge --strict
+    """
+    folder = kb_dir or kb_store.default_dir()
+    found, problems = kb_store.read(folder)
+    for problem in problems:
+        click.echo(problem.github() if fmt == "github" else str(problem))
+    errors = sum(p.level is Level.ERROR for p in problems)
+    warnings = len(problems) - errors
+    if found is None:
+        click.echo(f"{errors} error(s), {warnings} warning(s) in {folder}", err=True)
+        sys.exit(1)
+    counts = found.counts()
+    click.echo(
+        f"{folder}: ok: {counts['roles']} roles, {counts['topics']} topics, "
+        f"{counts['claims']} claims ({counts['contested_or_corrected']} contested or corrected), "
+        f"{counts['sources']} sources; {warnings} warning(s)"
+    )
+    if strict and warnings:
+        sys.exit(2)
+
+
+@cli.command("eval")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--min",
+    "minimum",
+    type=click.FloatRange(0, 1),
+    default=0.95,
+    show_default=True,
+    help="Exit 1 when the share of passing questions is below this.",
+)
+@click.option("--verbose", "-v", is_flag=True, help="Also list the questions that pass.")
+@KB_OPTION
+def eval_(file: Path, minimum: float, verbose: bool, kb_dir: Path | None) -> None:
+    """Score the bot on FILE, a YAML list of golden questions with expected answers.
+
+    Each case has `q` and any of kind, roles, topic, verdict and contested; only the fields
+    present are checked. Prints each failure with the reason, then the accuracy and how many
+    out-of-scope questions were answered instead of declined.
+
+    \b
+    Examples:
+      rte-bot eval tests/golden/questions.yaml
+      rte-bot eval ../shared/eval/dev-questions.yaml --min 0.95
+    """
+    try:
+        cases = load_cases(file)
+    except KBError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException(f"{file} is not a valid golden-question file") from None
+    engine = _engine(kb_dir)
+    results = run(cases, lambda q: answer_json(engine.ask(q)))
+    for result in results:
+        if not result.passed:
+            click.echo(f"FAIL {result.case.where}: {result.case.question!r}")
+            for reason in result.reasons:
+                click.echo(f"     {reason}")
+        elif verbose:
+            click.echo(f"ok   {result.case.where}: {result.case.question!r}")
+    summary = summarise(results)
+    click.echo(summary.line())
+    if summary.accuracy < minimum:
+        sys.exit(1)
+
+
+@cli.command(hidden=True)
+def usage() -> None:
+    """Print examples of questions."""
+    click.echo(USAGE)

@@ -1,0 +1,477 @@
+"""The answer engine: question text in, `Answer` out. The same engine serves Slack and the CLI.
+
+Flow: normalise -> match (a Reading) -> pick the claims that decide it -> Answer. A question is
+declined (kind no-match, with suggestions) whenever the reading is unsure, names a role the
+knowledge base does not know, or lands on a role and topic with no sourced claim: a confident
+wrong answer is the worst thing this bot can do.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from bot.answer import Answer, Cell, Holder, Row, Suggestion
+from bot.match import STOPWORDS, Kind, Matcher, Reading
+from bot.normalise import normalise, stem
+from bot.normalise import words as split_words
+from bot.records import IDENTITY_TOPIC, Claim, KnowledgeBase, Role, Stance, Topic
+
+MIN_CONFIDENCE = 0.45
+# A contested claim decides a yes/no answer only when the question is about that claim itself.
+DISPUTED_DECIDES_AT = 0.5
+HEADLINE_BONUS = 0.25
+MAX_SHOWN = 3
+STANCE_ORDER = {Stance.YES: 0, Stance.PARTLY: 1, Stance.NO: 2}
+
+
+def _bag(texts: tuple[str, ...] | list[str]) -> frozenset[str]:
+    return frozenset(
+        stem(w) for text in texts for w in split_words(text) if w not in STOPWORDS
+    )
+
+
+@dataclass(frozen=True)
+class _ClaimWords:
+    examples: frozenset[str]
+    text: frozenset[str]
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[:1].lower() in "aeiou" or noun.isupper() and noun[:1] in "AEFHILMNORSX" else "a"
+
+
+def _subject(role: Role) -> str:
+    """How a sentence names the role: "the RTE", but "Product Management"."""
+    return role.short if role.short.lower().endswith("management") else f"the {role.short}"
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:]
+
+
+class Engine:
+    """Built once per knowledge base; `ask` is then a pure function of the question text."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.matcher = Matcher(kb)
+        self.roles = {r.id: r for r in kb.roles}
+        self.topics = {t.id: t for t in kb.topics}
+        self.by_role_topic: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        self.by_role: dict[str, list[Claim]] = defaultdict(list)
+        self.words: dict[str, _ClaimWords] = {}
+        for claim in kb.claims:
+            self.by_role_topic[(claim.role, claim.topic)].append(claim)
+            for role in claim.roles:
+                self.by_role[role].append(claim)
+            texts = [claim.statement, *(claim.correction or "",)]
+            self.words[claim.id] = _ClaimWords(_bag(claim.examples), _bag(texts))
+        self._defaults = self._default_suggestions()
+
+    # -- public ----------------------------------------------------------------------------------
+    def ask(self, raw: str) -> Answer:
+        question = normalise(raw)
+        reading = self.matcher.read(question)
+        answer = self._answer(reading)
+        if answer.kind in (Kind.NO_MATCH, Kind.HELP) or answer.confidence >= MIN_CONFIDENCE:
+            return answer
+        return self._decline(reading, "I'm not sure I understood the question.")
+
+    def compare(self, role_ids: list[str], topic_id: str | None = None) -> Answer:
+        """Compare known roles directly (role and topic ids), as `rte-bot compare` does."""
+        names = " vs ".join(self.roles[r].name for r in role_ids)
+        reading = Reading(
+            normalise(names + (f" on {self.topics[topic_id].name}" if topic_id else "")),
+            Kind.COMPARISON,
+            roles=tuple(role_ids),
+            topic=topic_id,
+            confidence=1.0,
+        )
+        return self._comparison(reading)
+
+    def resolve_role(self, text: str) -> str | None:
+        """A role id from an id, a name, an alias or an abbreviation ("rte", "RTE", "PgM")."""
+        if text in self.roles:
+            return text
+        reading = self.matcher.read(normalise(text))
+        hits = reading.role_hits
+        if len(reading.roles) == 1 and not reading.ambiguous and hits:
+            return reading.roles[0]
+        return None
+
+    def resolve_topic(self, text: str) -> str | None:
+        """A topic id from an id or a synonym ("scope", "blockers")."""
+        if text in self.topics:
+            return text
+        hits = {h.topic for h in self.matcher.read(normalise(text)).topic_hits}
+        return hits.pop() if len(hits) == 1 else None
+
+    def answerable(self, text: str) -> bool:
+        """Whether a suggestion would get a real answer (suggestions must never dead-end)."""
+        reading = self.matcher.read(normalise(text))
+        answer = self._answer(reading)
+        return answer.kind not in (Kind.NO_MATCH, Kind.HELP) and answer.confidence >= MIN_CONFIDENCE
+
+    # -- dispatch ----------------------------------------------------------------------------------
+    def _answer(self, r: Reading) -> Answer:
+        if r.kind is Kind.HELP:
+            return Answer(
+                r.question.text,
+                Kind.HELP,
+                "I answer questions about delivery roles, with sources.",
+                confidence=1.0,
+                suggestions=self._defaults,
+            )
+        if r.ambiguous:
+            names = " or ".join(self.roles[x].name for x in r.ambiguous)
+            return self._decline(r, f"That could mean the {names}; which one?", r.ambiguous)
+        if r.unknown:
+            known = ", ".join(role.short for role in self.kb.roles)
+            return self._decline(
+                r, f'I don\'t know the role "{r.unknown}". I know about: {known}.', ()
+            )
+        if r.kind is Kind.NO_MATCH:
+            return self._decline(r, "I couldn't match that to a role and topic I know.")
+        if r.kind is Kind.ROLE:
+            return self._role(r)
+        if r.kind is Kind.TOPIC:
+            return self._topic(r)
+        if r.kind is Kind.COMPARISON:
+            return self._comparison(r)
+        if r.identity:
+            return self._identity(r)
+        return self._yes_no(r)
+
+    # -- kinds -----------------------------------------------------------------------------------
+    def _yes_no(self, r: Reading) -> Answer:
+        assert r.topic is not None
+        role = self.roles[r.roles[0]]
+        topic = self.topics[r.topic]
+        others = set(r.roles[1:])
+        candidates = self.by_role_topic.get((role.id, topic.id), [])
+        if not candidates:
+            return self._decline(
+                r,
+                f"The knowledge base has no sourced claim about {_subject(role)} and {topic.label}.",
+            )
+        q = self._question_words(r)
+        scored = sorted(
+            ((self._score(c, q, candidates, others), c) for c in candidates),
+            key=lambda pair: -pair[0],
+        )
+        decider = next(
+            (
+                c
+                for s, c in scored
+                if c.stance is not None
+                and (not c.disputed or self._similarity(c, q) >= DISPUTED_DECIDES_AT)
+            ),
+            None,
+        )
+        verdict = decider.stance if decider else None
+        established = [c for _, c in scored if not c.disputed]
+        disputed = [c for _, c in scored if c.disputed]
+        if decider is not None and not decider.disputed:
+            established.remove(decider)
+            established.insert(0, decider)
+        headline = self._headline(role, topic, verdict, decider)
+        return Answer(
+            r.question.text,
+            Kind.ANSWER,
+            headline,
+            roles=tuple(self.roles[x] for x in r.roles),
+            topic=topic,
+            verdict=verdict,
+            confidence=r.confidence,
+            claims=tuple(established[:MAX_SHOWN]),
+            disputed=tuple(disputed[:MAX_SHOWN]),
+            misnomer=r.misnomer,
+            truncated=r.question.truncated,
+        )
+
+    def _identity(self, r: Reading) -> Answer:
+        first, second = (self.roles[x] for x in r.roles[:2])
+        topic = self.topics.get(IDENTITY_TOPIC)
+        linking = [c for c in self.by_role[first.id] if second.id in c.roles]
+        q = self._question_words(r)
+
+        def rank(c: Claim) -> tuple[int, int, float]:
+            # Prefer "is <first> a <second>?" claims, then the reverse, then any claim linking them.
+            direction = 0 if c.roles[0] == first.id else 1
+            return (0 if c.topic == IDENTITY_TOPIC else 1, direction, -self._similarity(c, q))
+
+        linking.sort(key=rank)
+        established = [c for c in linking if not c.disputed]
+        disputed = [c for c in linking if c.disputed]
+        decider = next((c for c in established if c.stance and c.topic == IDENTITY_TOPIC), None)
+        decider = decider or next((c for c in disputed if c.stance), None)
+        if decider is None:
+            # No claim relates them: they are still two distinct roles, each defined by its source.
+            return Answer(
+                r.question.text,
+                Kind.ANSWER,
+                f"No: {_article(first.short)} {first.short} and {_article(second.name)} "
+                f"{second.name} are different roles.",
+                roles=(first, second),
+                topic=topic,
+                verdict=Stance.NO,
+                confidence=min(r.confidence, 0.6),
+                claims=tuple(self._definitions(first)[:1] + self._definitions(second)[:1]),
+                misnomer=r.misnomer,
+                note="No claim in the knowledge base compares these two roles directly.",
+                truncated=r.question.truncated,
+            )
+        verdict = decider.stance
+        if decider.disputed and decider.correction:
+            headline = f"{verdict.value.capitalize() if verdict else 'Not quite'}: {decider.correction}"
+        elif verdict is Stance.NO:
+            headline = f"No: {_article(first.short)} {first.short} is not {_article(second.name)} {second.name}."
+        elif verdict is Stance.PARTLY:
+            headline = (
+                f"Partly: {_article(first.short)} {first.short} does some of what "
+                f"{_article(second.name)} {second.name} does, but the roles differ."
+            )
+        else:
+            headline = f"Yes: {_article(first.short)} {first.short} is {_article(second.name)} {second.name}."
+        return Answer(
+            r.question.text,
+            Kind.ANSWER,
+            headline,
+            roles=(first, second),
+            topic=topic,
+            verdict=verdict,
+            confidence=r.confidence,
+            claims=tuple(established[:MAX_SHOWN]),
+            disputed=tuple(disputed[:MAX_SHOWN]),
+            misnomer=r.misnomer,
+            truncated=r.question.truncated,
+        )
+
+    def _role(self, r: Reading) -> Answer:
+        role = self.roles[r.roles[0]]
+        return Answer(
+            r.question.text,
+            Kind.ROLE,
+            f"{_sentence(_article(role.name))} {role.name}"
+            + (f" ({role.short})" if role.short != role.name and role.short.isupper() else "")
+            + f": {role.definition}",
+            roles=(role,),
+            confidence=r.confidence,
+            claims=tuple(self._definitions(role)[:MAX_SHOWN]),
+            misnomer=r.misnomer,
+            profile=self._profile(role),
+            truncated=r.question.truncated,
+        )
+
+    def _topic(self, r: Reading) -> Answer:
+        assert r.topic is not None
+        topic = self.topics[r.topic]
+        roles = list(self.kb.roles)
+        if r.framework:
+            framed = [role for role in roles if r.framework in role.frameworks]
+            roles = framed or roles
+        holders: list[Holder] = []
+        for role in roles:
+            decider = self._decider(role.id, topic.id)
+            if decider is not None:
+                holders.append(Holder(role, decider.stance, decider))
+        if not holders:
+            return self._decline(r, f"The knowledge base has no claims about {topic.label}.")
+        holders.sort(key=lambda h: STANCE_ORDER[h.stance] if h.stance else 3)
+        owners = [h.role.name for h in holders if h.stance is Stance.YES]
+        where = f" in {r.framework}" if r.framework and len(roles) < len(self.kb.roles) else ""
+        headline = (
+            f"{_sentence(topic.label)}{where}: " + ", ".join(owners) + (" own it." if len(owners) > 1 else " owns it.")
+            if owners
+            else f"No single role owns {topic.label}{where}; here is who contributes."
+        )
+        return Answer(
+            r.question.text,
+            Kind.TOPIC,
+            headline,
+            roles=tuple(h.role for h in holders),
+            topic=topic,
+            confidence=r.confidence,
+            holders=tuple(holders),
+            truncated=r.question.truncated,
+        )
+
+    def _comparison(self, r: Reading) -> Answer:
+        compared = [self.roles[x] for x in r.roles]
+        topics = [self.topics[r.topic]] if r.topic else list(self.kb.topics)
+        rows: list[Row] = []
+        for topic in topics:
+            cells = []
+            for role in compared:
+                claim = (
+                    (self._definitions(role) or [None])[0]
+                    if topic.id == IDENTITY_TOPIC
+                    else self._decider(role.id, topic.id, any_claim=True)
+                )
+                contested = any(
+                    c.disputed for c in self.by_role_topic.get((role.id, topic.id), [])
+                )
+                cells.append(Cell(role, claim.stance if claim else None, claim, contested))
+            if r.topic or all(cell.claim for cell in cells):
+                rows.append(Row(topic, tuple(cells)))
+        linking = [
+            c
+            for c in self.by_role[compared[0].id]
+            if c.topic == IDENTITY_TOPIC and not c.disputed and all(x.id in c.roles for x in compared[1:])
+        ][:1]
+        names = " vs ".join(role.name for role in compared)
+        headline = names + (f", on {topics[0].label}" if r.topic else "")
+        return Answer(
+            r.question.text,
+            Kind.COMPARISON,
+            headline,
+            roles=tuple(compared),
+            topic=self.topics[r.topic] if r.topic else None,
+            confidence=r.confidence,
+            claims=tuple(linking),
+            rows=tuple(rows),
+            misnomer=r.misnomer,
+            truncated=r.question.truncated,
+        )
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def _question_words(self, r: Reading) -> frozenset[str]:
+        """The question's content words, without the role names (every candidate shares those)."""
+        skip = {i for h in r.role_hits if h.misnomer is None for i in range(h.start, h.end)}
+        return frozenset(
+            s
+            for i, (t, s) in enumerate(zip(r.question.tokens, r.question.stems, strict=True))
+            if i not in skip and t not in STOPWORDS
+        )
+
+    def _similarity(self, claim: Claim, q: frozenset[str]) -> float:
+        if not q:
+            return 0.0
+        words = self.words[claim.id]
+        return max(len(q & words.examples) / len(q), 0.8 * len(q & words.text) / len(q))
+
+    def _score(
+        self, claim: Claim, q: frozenset[str], group: list[Claim], others: set[str]
+    ) -> float:
+        score = self._similarity(claim, q)
+        if self._is_headline(claim, group):
+            score += HEADLINE_BONUS
+        if others and others & set(claim.roles[1:]):
+            score += 0.3
+        return score
+
+    @staticmethod
+    def _is_headline(claim: Claim, group: list[Claim]) -> bool:
+        if claim.disputed or claim.stance is None:
+            return False
+        if claim.headline:
+            return True
+        decided = [c for c in group if not c.disputed and c.stance is not None and len(c.roles) == 1]
+        return len(decided) == 1 and decided[0] is claim
+
+    def _decider(self, role: str, topic: str, any_claim: bool = False) -> Claim | None:
+        """The claim that answers "does <role> do <topic>?" with no other words to go on."""
+        group = self.by_role_topic.get((role, topic), [])
+        single = [c for c in group if len(c.roles) == 1] or group
+        for c in single:
+            if self._is_headline(c, group):
+                return c
+        with_stance = [c for c in single if not c.disputed and c.stance is not None]
+        if with_stance:
+            return with_stance[0]
+        if any_claim:
+            return next((c for c in single if not c.disputed), None)
+        return None
+
+    def _definitions(self, role: Role) -> list[Claim]:
+        return [
+            c
+            for c in self.by_role_topic.get((role.id, IDENTITY_TOPIC), [])
+            if len(c.roles) == 1 and not c.disputed
+        ]
+
+    def _profile(self, role: Role) -> tuple[Holder, ...]:
+        """The role's stance on every topic the KB decides, for an overview."""
+        out = []
+        for topic in self.kb.topics:
+            if topic.id == IDENTITY_TOPIC:
+                continue
+            decider = self._decider(role.id, topic.id)
+            if decider is not None:
+                out.append(Holder(role, decider.stance, decider))
+        return tuple(out)
+
+    def _headline(
+        self, role: Role, topic: Topic, verdict: Stance | None, decider: Claim | None
+    ) -> str:
+        if decider is None or verdict is None:
+            return f"What the sources say about {_subject(role)} and {topic.label}:"
+        word = verdict.value.capitalize()
+        if decider.disputed and decider.correction:
+            return f"{word}: {decider.correction}"
+        phrase = topic.says(verdict)
+        if phrase:
+            return f"{word}: {_subject(role)} {phrase}."
+        return f"{word}: {decider.statement}"
+
+    def _decline(
+        self, r: Reading, note: str, roles: tuple[str, ...] | None = None
+    ) -> Answer:
+        return Answer(
+            r.question.text,
+            Kind.NO_MATCH,
+            "I don't know that one.",
+            confidence=0.0,
+            suggestions=self._suggest(r.roles if roles is None else roles, r.topic),
+            note=note,
+            truncated=r.question.truncated,
+        )
+
+    def _suggest(self, roles: tuple[str, ...], topic_id: str | None) -> tuple[Suggestion, ...]:
+        """Up to three questions near what was asked that the bot can answer."""
+        texts: list[str] = []
+        topic = self.topics.get(topic_id) if topic_id else None
+        for role_id in roles[:3]:
+            role = self.roles[role_id]
+            texts.append(f"What is {_article(role.name)} {role.name}?")
+            profile = self._profile(role)
+            examples = [h.claim.examples[0] for h in profile if h.claim.examples]
+            texts.extend(examples[:2])
+        if topic is not None and topic.id != IDENTITY_TOPIC:
+            texts.insert(0, topic.question)
+        texts.extend(s.question for s in self._defaults)
+        out: list[Suggestion] = []
+        for text in dict.fromkeys(texts):
+            if len(out) == 3:
+                break
+            if text and self._safe_answerable(text):
+                out.append(Suggestion(text))
+        return tuple(out)
+
+    def _safe_answerable(self, text: str) -> bool:
+        reading = self.matcher.read(normalise(text))
+        if reading.kind in (Kind.NO_MATCH, Kind.HELP) or reading.unknown or reading.ambiguous:
+            return False
+        return reading.confidence >= MIN_CONFIDENCE
+
+    def _default_suggestions(self) -> tuple[Suggestion, ...]:
+        texts = []
+        if self.kb.roles:
+            first = self.kb.roles[0]
+            texts.append(f"What is {_article(first.name)} {first.name}?")
+            linked = next(
+                (c.roles[1] for c in self.by_role[first.id] if c.topic == IDENTITY_TOPIC and len(c.roles) > 1),
+                None,
+            )
+            if linked:
+                texts.append(f"{first.short} vs {self.roles[linked].name}")
+        texts.extend(t.question for t in self.kb.topics if t.id != IDENTITY_TOPIC)
+        out: list[Suggestion] = []
+        for text in texts:
+            if len(out) == 3:
+                break
+            if self._safe_answerable(text):
+                out.append(Suggestion(text))
+        return tuple(out)

@@ -1,0 +1,610 @@
+"""Check the knowledge base's YAML and build typed records from it.
+
+Each rule reports a located `Problem` instead of raising, so a curator sees every mistake in one
+run, each as `file:line:col`. Records are only built from a knowledge base without errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from bot.kb.problems import Level, Problem
+from bot.kb.yaml_source import Mapping, Sequence
+from bot.records import (
+    IDENTITY_TOPIC,
+    Citation,
+    Claim,
+    Evidence,
+    Misnomer,
+    Role,
+    Source,
+    SourceKind,
+    Stance,
+    Status,
+    Topic,
+)
+
+SECTIONS = ("sources", "roles", "topics", "claims")
+STALE_AFTER_DAYS = 548  # 18 months: a claim not reviewed since then gets a warning
+VERDICT_STATUS = {
+    "supported": Status.ESTABLISHED,
+    "partly-supported": Status.CONTESTED,
+    "contested": Status.CONTESTED,
+    "wrong": Status.CORRECTED,
+}
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SEED = re.compile(r"^(?:A\d{1,2}|C\d|S28-\d)$")
+
+_FIELDS: dict[str, tuple[set[str], set[str]]] = {
+    # kind: (required keys, optional keys)
+    "source": ({"id", "title", "publisher", "url", "kind", "accessed"}, {"section", "read_at"}),
+    "role": (
+        {"id", "name", "definition", "sources"},
+        {"short", "frameworks", "aliases", "abbreviations", "misnomers"},
+    ),
+    "misnomer": ({"phrase", "correction", "sources"}, set()),
+    "topic": ({"id", "name", "label", "question"}, {"synonyms", "weak_synonyms", "verdicts"}),
+    "claim": (
+        {"id", "roles", "topic", "status", "statement", "sources", "reviewed"},
+        {
+            "stance",
+            "headline",
+            "examples",
+            "claimed_by",
+            "claimed_stance",
+            "verdict",
+            "evidence",
+            "correction",
+            "seed",
+        },
+    ),
+    "evidence": ({"text", "sources"}, set()),
+    "citation": ({"source"}, {"section"}),
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One record's mapping and the file it came from."""
+
+    path: str
+    data: Mapping
+
+
+def alias_key(text: str) -> str:
+    """How two aliases are compared for clashes: case, spacing and dots do not count."""
+    return " ".join(re.sub(r"[^a-z0-9&]+", " ", text.lower().replace(".", "")).split())
+
+
+class Checker:
+    """Collects problems while turning YAML items into records."""
+
+    def __init__(self, today: dt.date) -> None:
+        self.today = today
+        self.problems: list[Problem] = []
+        self.sources: dict[str, Source] = {}
+
+    # -- reporting -------------------------------------------------------------------------
+    def report(
+        self,
+        item: Item,
+        key: str | None,
+        code: str,
+        message: str,
+        level: Level = Level.ERROR,
+        at: tuple[int, int] | None = None,
+    ) -> None:
+        line, col = at or (item.data.mark(key) if key else (item.data.line, item.data.column))
+        self.problems.append(Problem(item.path, line, col, code, message, level))
+
+    # -- field readers ---------------------------------------------------------------------
+    def fields(self, item: Item, kind: str, name: str) -> bool:
+        """Report unknown and missing keys; False when a required key is missing."""
+        required, optional = _FIELDS[kind]
+        ok = True
+        for key in item.data:
+            if key not in required and key not in optional:
+                known = ", ".join(sorted(required | optional))
+                self.report(
+                    item, key, "unknown-key", f"{name}: unknown key `{key}` (known: {known})"
+                )
+        for key in sorted(required - set(item.data)):
+            self.report(item, None, "missing-key", f"{name}: missing required key `{key}`")
+            ok = False
+        return ok
+
+    def text(self, item: Item, key: str, name: str, required: bool = True) -> str | None:
+        value = item.data.get(key)
+        if value is None:
+            if required and key in item.data:
+                self.report(item, key, "empty", f"{name}: `{key}` is empty")
+            return None
+        if isinstance(value, bool | dt.date) or not isinstance(value, str | int | float):
+            self.report(item, key, "bad-type", f"{name}: `{key}` must be text")
+            return None
+        text = " ".join(str(value).split())
+        if not text:
+            self.report(item, key, "empty", f"{name}: `{key}` is empty")
+            return None
+        return text
+
+    def text_list(self, item: Item, key: str, name: str) -> tuple[str, ...]:
+        value = item.data.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.report(item, key, "bad-type", f"{name}: `{key}` must be a list of text")
+            return ()
+        out: list[str] = []
+        for index, entry in enumerate(value):
+            if isinstance(entry, bool) or not isinstance(entry, str | int | float):
+                at = value.mark(index) if isinstance(value, Sequence) else None
+                self.report(item, key, "bad-type", f"{name}: `{key}` item must be text", at=at)
+                continue
+            if str(entry).strip():
+                out.append(" ".join(str(entry).split()))
+        return tuple(out)
+
+    def ident(self, item: Item, name_kind: str) -> str | None:
+        value = item.data.get("id")
+        if value is None:
+            return None
+        if not isinstance(value, str) or not _ID.match(value):
+            self.report(
+                item,
+                "id",
+                "bad-id",
+                f"{name_kind} id `{value}` must be lowercase letters, digits and single hyphens",
+            )
+            return None
+        return value
+
+    def enum(
+        self, item: Item, key: str, name: str, allowed: tuple[str, ...], required: bool = False
+    ) -> str | None:
+        if key not in item.data or item.data[key] is None:
+            if required:
+                self.report(item, key, "missing-key", f"{name}: missing required key `{key}`")
+            return None
+        value = item.data[key]
+        if isinstance(value, bool):
+            self.report(
+                item,
+                key,
+                "yaml-boolean",
+                f'{name}: `{key}` reads as the boolean {str(value).lower()}: YAML turns a bare '
+                f'yes/no into true/false; quote it ("yes" / "no")',
+            )
+            return None
+        if value not in allowed:
+            self.report(
+                item,
+                key,
+                "bad-value",
+                f"{name}: `{key}` is `{value}`; expected one of: {', '.join(allowed)}",
+            )
+            return None
+        return str(value)
+
+    def date(self, item: Item, key: str, name: str) -> dt.date | None:
+        value = item.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self.report(item, key, "bad-date", f"{name}: `{key}` must be a date like 2026-11-25")
+        return None
+
+    def citations(self, item: Item, key: str, name: str) -> tuple[Citation, ...]:
+        """A list of source ids or {source, section} mappings; at least one that resolves."""
+        value = item.data.get(key)
+        if value is None:
+            if key in item.data:
+                self.report(item, key, "no-sources", f"{name}: `{key}` is empty; cite >= 1 source")
+            return ()
+        if isinstance(value, str):
+            value_list: list[Any] = [value]
+            marks: list[tuple[int, int]] = [item.data.mark(key)]
+        elif isinstance(value, list):
+            value_list = list(value)
+            marks = [
+                value.mark(i) if isinstance(value, Sequence) else item.data.mark(key)
+                for i in range(len(value))
+            ]
+        else:
+            self.report(item, key, "bad-type", f"{name}: `{key}` must be a list of source ids")
+            return ()
+        out: list[Citation] = []
+        for entry, at in zip(value_list, marks, strict=True):
+            section: str | None = None
+            if isinstance(entry, Mapping):
+                sub = Item(item.path, entry)
+                self.fields(sub, "citation", f"{name}: citation")
+                source_id = entry.get("source")
+                section = self.text(sub, "section", f"{name}: citation", required=False)
+            else:
+                source_id = entry
+            if not isinstance(source_id, str):
+                self.report(item, key, "bad-type", f"{name}: a citation needs a source id", at=at)
+                continue
+            source = self.sources.get(source_id)
+            if source is None:
+                self.report(item, key, "unknown-source", f"{name}: unknown source `{source_id}`", at=at)
+                continue
+            out.append(Citation(source, section))
+        if not out and value_list:
+            return ()
+        if not value_list:
+            self.report(item, key, "no-sources", f"{name}: `{key}` is empty; cite >= 1 source")
+        return tuple(out)
+
+    # -- records -----------------------------------------------------------------------------
+    def source(self, item: Item) -> Source | None:
+        name = f"source `{item.data.get('id', '?')}`"
+        complete = self.fields(item, "source", name)
+        source_id = self.ident(item, "source")
+        title = self.text(item, "title", name)
+        publisher = self.text(item, "publisher", name)
+        url = self.text(item, "url", name)
+        kind = self.enum(item, "kind", name, tuple(k.value for k in SourceKind))
+        accessed = self.date(item, "accessed", name)
+        section = self.text(item, "section", name, required=False)
+        read_at = self.text(item, "read_at", name, required=False)
+        for key, link in (("url", url), ("read_at", read_at)):
+            if link and not re.match(r"^https?://[^\s/]+\.[^\s]+$", link):
+                self.report(item, key, "bad-url", f"{name}: `{key}` must be an http(s) URL")
+        if not (complete and source_id and title and publisher and url and kind and accessed):
+            return None
+        return Source(source_id, title, publisher, url, SourceKind(kind), section, accessed)
+
+    def misnomers(self, item: Item, name: str) -> tuple[Misnomer, ...]:
+        value = item.data.get("misnomers")
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.report(item, "misnomers", "bad-type", f"{name}: `misnomers` must be a list")
+            return ()
+        out: list[Misnomer] = []
+        for index, entry in enumerate(value):
+            if not isinstance(entry, Mapping):
+                at = value.mark(index) if isinstance(value, Sequence) else None
+                self.report(
+                    item, "misnomers", "bad-type", f"{name}: a misnomer must be a mapping", at=at
+                )
+                continue
+            sub = Item(item.path, entry)
+            label = f"{name}: misnomer"
+            complete = self.fields(sub, "misnomer", label)
+            phrase = self.text(sub, "phrase", label)
+            correction = self.text(sub, "correction", label)
+            cites = self.citations(sub, "sources", label)
+            if complete and phrase and correction and cites:
+                out.append(Misnomer(phrase, correction, cites))
+        return tuple(out)
+
+    def role(self, item: Item) -> Role | None:
+        name = f"role `{item.data.get('id', '?')}`"
+        complete = self.fields(item, "role", name)
+        role_id = self.ident(item, "role")
+        role_name = self.text(item, "name", name)
+        short = self.text(item, "short", name, required=False)
+        definition = self.text(item, "definition", name)
+        cites = self.citations(item, "sources", name)
+        frameworks = self.text_list(item, "frameworks", name)
+        aliases = self.text_list(item, "aliases", name)
+        abbreviations = self.text_list(item, "abbreviations", name)
+        misnomers = self.misnomers(item, name)
+        if not (complete and role_id and role_name and definition and cites):
+            return None
+        return Role(
+            role_id,
+            role_name,
+            short or role_name,
+            definition,
+            cites,
+            frameworks,
+            aliases,
+            abbreviations,
+            misnomers,
+        )
+
+    def topic(self, item: Item) -> Topic | None:
+        name = f"topic `{item.data.get('id', '?')}`"
+        complete = self.fields(item, "topic", name)
+        topic_id = self.ident(item, "topic")
+        topic_name = self.text(item, "name", name)
+        label = self.text(item, "label", name)
+        question = self.text(item, "question", name)
+        synonyms = self.text_list(item, "synonyms", name)
+        weak = self.text_list(item, "weak_synonyms", name)
+        verdicts = self.verdict_phrases(item, name)
+        if not (complete and topic_id and topic_name and label and question):
+            return None
+        return Topic(topic_id, topic_name, label, question, synonyms, weak, verdicts)
+
+    def verdict_phrases(self, item: Item, name: str) -> tuple[tuple[Stance, str], ...]:
+        value = item.data.get("verdicts")
+        if value is None:
+            return ()
+        if not isinstance(value, Mapping):
+            self.report(item, "verdicts", "bad-type", f"{name}: `verdicts` must be a mapping")
+            return ()
+        out: list[tuple[Stance, str]] = []
+        sub = Item(item.path, value)
+        for key in value:
+            if isinstance(key, bool):
+                self.report(
+                    sub,
+                    key,
+                    "yaml-boolean",
+                    f'{name}: verdicts key reads as the boolean {str(key).lower()}; quote it ("yes")',
+                )
+                continue
+            if key not in tuple(s.value for s in Stance):
+                self.report(sub, key, "bad-value", f"{name}: verdicts key `{key}` is not a stance")
+                continue
+            text = self.text(sub, key, f"{name}: verdicts")
+            if text:
+                out.append((Stance(key), text))
+        return tuple(out)
+
+    def claim(self, item: Item, roles: set[str], topics: set[str]) -> Claim | None:
+        data = item.data
+        name = f"claim `{data.get('id', '?')}`"
+        complete = self.fields(item, "claim", name)
+        claim_id = self.ident(item, "claim")
+        role_ids = self.text_list(item, "roles", name)
+        if "roles" in data and not role_ids:
+            self.report(item, "roles", "empty", f"{name}: `roles` needs at least one role id")
+        for role_id in role_ids:
+            if role_id not in roles:
+                self.report(item, "roles", "unknown-role", f"{name}: unknown role `{role_id}`")
+        if len(set(role_ids)) != len(role_ids):
+            self.report(item, "roles", "duplicate-role", f"{name}: a role is listed twice")
+        topic_id = self.text(item, "topic", name)
+        if topic_id and topic_id not in topics:
+            self.report(item, "topic", "unknown-topic", f"{name}: unknown topic `{topic_id}`")
+        stances = tuple(s.value for s in Stance)
+        status = self.enum(item, "status", name, tuple(s.value for s in Status))
+        stance = self.enum(item, "stance", name, stances)
+        claimed_stance = self.enum(item, "claimed_stance", name, stances)
+        verdict = self.enum(item, "verdict", name, tuple(VERDICT_STATUS))
+        statement = self.text(item, "statement", name)
+        cites = self.citations(item, "sources", name)
+        reviewed = self.date(item, "reviewed", name)
+        examples = self.text_list(item, "examples", name)
+        correction = self.text(item, "correction", name, required=False)
+        seed = self.text(item, "seed", name, required=False)
+        headline = data.get("headline", False)
+        if not isinstance(headline, bool):
+            self.report(item, "headline", "bad-type", f"{name}: `headline` must be true or false")
+            headline = False
+
+        claimed_by: Source | None = None
+        if "claimed_by" in data:
+            by = data.get("claimed_by")
+            claimed_by = self.sources.get(by) if isinstance(by, str) else None
+            if claimed_by is None:
+                self.report(
+                    item, "claimed_by", "unknown-source", f"{name}: unknown source `{by}` in claimed_by"
+                )
+        evidence = self.evidence(item, name)
+
+        if seed and not _SEED.match(seed):
+            self.report(item, "seed", "bad-value", f"{name}: `seed` must look like A5, C1 or S28-1")
+        if reviewed and (self.today - reviewed).days > STALE_AFTER_DAYS:
+            self.report(
+                item,
+                "reviewed",
+                "stale",
+                f"{name}: last reviewed {reviewed.isoformat()}, more than 18 months ago",
+                Level.WARNING,
+            )
+        if reviewed and reviewed > self.today:
+            self.report(item, "reviewed", "bad-date", f"{name}: `reviewed` is in the future")
+        if status in (Status.CONTESTED, Status.CORRECTED):
+            for key, present in (
+                ("claimed_by", "claimed_by" in data),
+                ("evidence", "evidence" in data),
+                ("correction", correction is not None),
+            ):
+                if not present:
+                    self.report(
+                        item,
+                        "status",
+                        "disputed-needs",
+                        f"{name}: a {status} claim needs `{key}` (who makes it, the evidence "
+                        "against it with its sources, and a one-sentence correction)",
+                    )
+        if verdict and status and VERDICT_STATUS[verdict] != status:
+            self.report(
+                item,
+                "verdict",
+                "verdict-status",
+                f"{name}: verdict `{verdict}` goes with status "
+                f"`{VERDICT_STATUS[verdict]}`, not `{status}`",
+            )
+        if seed and not verdict:
+            self.report(item, "seed", "missing-key", f"{name}: a seed claim needs its `verdict`")
+        if not (
+            complete and claim_id and role_ids and topic_id and status and statement and cites
+        ) or not reviewed:
+            return None
+        return Claim(
+            id=claim_id,
+            roles=role_ids,
+            topic=topic_id,
+            status=Status(status),
+            statement=statement,
+            citations=cites,
+            reviewed=reviewed,
+            stance=Stance(stance) if stance else None,
+            headline=headline,
+            examples=examples,
+            claimed_by=claimed_by,
+            claimed_stance=Stance(claimed_stance) if claimed_stance else None,
+            verdict=verdict,
+            evidence=evidence,
+            correction=correction,
+            seed=seed,
+        )
+
+    def evidence(self, item: Item, name: str) -> Evidence | None:
+        value = item.data.get("evidence")
+        if value is None:
+            return None
+        if not isinstance(value, Mapping):
+            self.report(item, "evidence", "bad-type", f"{name}: `evidence` must be a mapping")
+            return None
+        sub = Item(item.path, value)
+        label = f"{name}: evidence"
+        complete = self.fields(sub, "evidence", label)
+        text = self.text(sub, "text", label)
+        cites = self.citations(sub, "sources", label)
+        if complete and text and cites:
+            return Evidence(text, cites)
+        return None
+
+
+def collect(
+    documents: list[tuple[str, Any]], problems: list[Problem]
+) -> dict[str, list[Item]]:
+    """Split every file's top-level lists into items, reporting misplaced structure."""
+    items: dict[str, list[Item]] = {section: [] for section in SECTIONS}
+    for path, data in documents:
+        if data is None:
+            continue
+        if not isinstance(data, Mapping):
+            problems.append(
+                Problem(path, 1, 1, "not-a-mapping", f"top level must be a mapping of {SECTIONS}")
+            )
+            continue
+        for key, value in data.items():
+            line, col = data.mark(key)
+            if key not in SECTIONS:
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        col,
+                        "unknown-key",
+                        f"unknown top-level key `{key}` (known: {', '.join(SECTIONS)})",
+                    )
+                )
+                continue
+            if not isinstance(value, Sequence):
+                problems.append(Problem(path, line, col, "not-a-list", f"`{key}` must be a list"))
+                continue
+            for index, entry in enumerate(value):
+                if not isinstance(entry, Mapping):
+                    at_line, at_col = value.mark(index)
+                    problems.append(
+                        Problem(
+                            path,
+                            at_line,
+                            at_col,
+                            "not-a-mapping",
+                            f"each entry of `{key}` must be a mapping",
+                        )
+                    )
+                    continue
+                items[key].append(Item(path, entry))
+    return items
+
+
+def check_unique_ids(checker: Checker, items: list[Item], kind: str) -> None:
+    first: dict[Any, Item] = {}
+    for item in items:
+        value = item.data.get("id")
+        if value is None:
+            continue
+        key = value if isinstance(value, str) else repr(value)
+        if key in first:
+            where = first[key]
+            checker.report(
+                item,
+                "id",
+                "duplicate-id",
+                f"{kind} id `{value}` is already used at {where.path}:{where.data.mark('id')[0]}",
+            )
+        else:
+            first[key] = item
+
+
+def check_aliases(checker: Checker, items: list[tuple[Item, Role]]) -> None:
+    """An alias, abbreviation or misnomer may name only one role."""
+    owner: dict[str, str] = {}
+    for item, role in items:
+        names = [role.name, *role.aliases, *role.abbreviations, *(m.phrase for m in role.misnomers)]
+        seen_here: set[str] = set()
+        for text in names:
+            key = alias_key(text)
+            if not key or key in seen_here:
+                continue
+            seen_here.add(key)
+            other = owner.setdefault(key, role.id)
+            if other != role.id:
+                checker.report(
+                    item,
+                    "aliases",
+                    "alias-conflict",
+                    f"role `{role.id}`: alias `{text}` is already claimed by role `{other}`",
+                )
+
+
+def check_synonyms(checker: Checker, items: list[tuple[Item, Topic]]) -> None:
+    owner: dict[str, str] = {}
+    for item, topic in items:
+        for text in sorted({alias_key(s) for s in (*topic.synonyms, *topic.weak_synonyms)}):
+            other = owner.setdefault(text, topic.id)
+            if other != topic.id:
+                checker.report(
+                    item,
+                    "synonyms",
+                    "synonym-conflict",
+                    f"topic `{topic.id}`: synonym `{text}` is already used by topic `{other}`",
+                )
+
+
+def check_headlines(checker: Checker, items: list[tuple[Item, Claim]]) -> None:
+    """Where established claims on one role and topic disagree, exactly one is the headline."""
+    groups: dict[tuple[str, str, str], list[tuple[Item, Claim]]] = defaultdict(list)
+    for item, claim in items:
+        if claim.status is Status.ESTABLISHED and claim.stance is not None:
+            # "is an RTE a BA?" and "is an RTE a Scrum Master?" are different questions
+            other = claim.roles[1] if claim.topic == IDENTITY_TOPIC and len(claim.roles) > 1 else ""
+            groups[(claim.role, claim.topic, other)].append((item, claim))
+    for (role, topic, _), members in sorted(groups.items()):
+        headlines = [(item, claim) for item, claim in members if claim.headline]
+        stances = {claim.stance for _, claim in members}
+        if len(headlines) > 1:
+            for item, claim in headlines[1:]:
+                checker.report(
+                    item,
+                    "headline",
+                    "headline",
+                    f"claim `{claim.id}`: role `{role}` topic `{topic}` already has headline "
+                    f"claim `{headlines[0][1].id}`; mark only one",
+                )
+        elif len(stances) > 1 and not headlines:
+            item, claim = members[0]
+            listed = ", ".join(f"`{c.id}` ({c.stance})" for _, c in members)
+            checker.report(
+                item,
+                "stance",
+                "headline",
+                f"role `{role}` topic `{topic}`: established claims disagree on stance "
+                f"({listed}); mark the one that answers the plain question `headline: true`",
+            )

@@ -1,0 +1,506 @@
+"""Read a question: which roles and topic it names, and what kind of question it is.
+
+Roles are found by their names, aliases and abbreviations (exactly, after stemming) and by fuzzy
+matching of the longer names, so "realease trian enginer" still finds the RTE; topics the same way,
+on the words left once the roles are taken out. The kind of question comes from small cue words
+("vs", "who", "is an X a Y"). An unknown subject ("does a DBA ...") is recorded so the answer can
+decline instead of answering about some other role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from rapidfuzz import fuzz, process
+
+from bot.normalise import Question, stem
+from bot.normalise import words as split_words
+from bot.records import IDENTITY_TOPIC, KnowledgeBase, Misnomer
+
+
+class Kind(StrEnum):
+    ANSWER = "answer"
+    COMPARISON = "comparison"
+    TOPIC = "topic"
+    ROLE = "role"
+    NO_MATCH = "no-match"
+    HELP = "help"
+
+
+# Words that carry no meaning of their own in a question about roles. They never count as
+# "unexplained", and they are left out when comparing a question with a claim's wording.
+STOPWORDS = frozenset(
+    """a an the of to in on for from by with at as and or but if so than then that this these those
+    is are was were be been being am do does did doing done has have had having can could should
+    would will shall may might must not no nor isnt arent doesnt dont didnt wasnt cant wont
+    shouldnt i me my we our us you your yours he she it its they them their there here what which
+    who whom whose when where why how any some all each every one ones also just only really
+    actually basically simply still even more most much many very too own owns owned owning handle
+    handles handled handling manage manages managed managing management responsible
+    responsibility responsibilities job role roles task tasks duty duties part about
+    into over under between within typically usually normally always ever thing things stuff
+    like need needs get gets got make makes made take takes go goes lot lots kind type sort
+    someone somebody anyone anybody person people
+    ok okay hey hi hello please thanks thank tell know want wondering question quick
+    true right correct yes yeah agree think thought say says said claim claims""".split()
+)
+
+# Framework names and units that say where a role lives, not which role or topic.
+CONTEXT_WORDS = frozenset(
+    """safe scrum agile lean pmi pmbok itil babok iiba art arts train trains
+    framework frameworks organisation organization company companies team teams""".split()
+)
+CONTEXT_PHRASES = (
+    ("agile", "release", "train"),
+    ("release", "train"),
+    ("solution", "train"),
+    ("scaled", "agile", "framework"),
+    ("scaled", "agile"),
+)
+
+FRAMEWORK_WORDS = {"safe": "SAFe", "scrum": "Scrum", "pmi": "PMI", "pmbok": "PMI", "itil": "ITIL"}
+
+AUXILIARIES = frozenset(
+    """do does did is are was were can could should would will shall may might must has have had
+    isnt arent doesnt dont didnt cant wont shouldnt""".split()
+)
+DETERMINERS = frozenset("a an the my our your their his her this that these those any every each".split())
+SUBJECT_OK = frozenset(
+    """i you we they he she it there anyone anybody someone somebody everyone everybody people
+    one who what which""".split()
+) | CONTEXT_WORDS
+
+COMPARE_WORDS = frozenset(
+    """vs v versus difference differences differ differs different compare compared comparing
+    comparison contrast distinguish distinction""".split()
+)
+WHO_WORDS = frozenset({"who", "whom", "whose", "whos"})
+IDENTITY_FILLER = frozenset(
+    """a an the just really basically simply actually essentially same as kind type sort form of
+    like equal equals equivalent = is are another name for considered glorified fancy similar to
+    title role thing also or not isnt arent""".split()
+)
+IDENTITY_MARKERS = frozenset({"=", "same", "like", "equivalent", "equal", "equals", "similar"})
+HELP_WORDS = frozenset({"help", "usage", "commands", "command", "examples", "instructions"})
+HELP_PHRASES = (
+    ("what", "can", "you", "do"),
+    ("what", "can", "i", "ask"),
+    ("how", "do", "i", "use"),
+    ("how", "does", "this", "work"),
+    ("what", "do", "you", "know"),
+)
+# Words that ask for a role's overview; a role named with only these is a "what is it?" question.
+OVERVIEW_WORDS = frozenset(
+    """explain describe description define definition tell overview summary summarise summarize
+    mean means meaning stand stands purpose purposes role job position title info information
+    responsibilities responsibility duties duty day work works doing life look looks""".split()
+)
+
+
+@dataclass(frozen=True)
+class RoleHit:
+    role: str
+    start: int
+    end: int
+    score: float  # 1.0 exact; less for a stemmed or fuzzy match
+    misnomer: Misnomer | None = None
+
+
+@dataclass(frozen=True)
+class TopicHit:
+    topic: str
+    start: int
+    end: int
+    score: float
+    weak: bool = False
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the matcher understood. Plain data; `answer.build` turns it into an Answer."""
+
+    question: Question
+    kind: Kind
+    roles: tuple[str, ...] = ()
+    topic: str | None = None
+    confidence: float = 0.0
+    misnomer: Misnomer | None = None
+    framework: str | None = None
+    identity: bool = False
+    unknown: str | None = None  # a subject that is not a known role ("dba")
+    ambiguous: tuple[str, ...] = ()  # roles a typo could equally mean
+    unexplained: tuple[str, ...] = ()
+    role_hits: tuple[RoleHit, ...] = field(default=(), repr=False)
+    topic_hits: tuple[TopicHit, ...] = field(default=(), repr=False)
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    owner: str  # role or topic id
+    tokens: tuple[str, ...]
+    stems: tuple[str, ...]
+    text: str
+    exact_only: bool = False
+    weak: bool = False
+    misnomer: Misnomer | None = None
+
+
+def _phrase(owner: str, text: str, **kwargs: object) -> _Phrase | None:
+    tokens = split_words(text)
+    if not tokens:
+        return None
+    return _Phrase(owner, tokens, tuple(stem(t) for t in tokens), " ".join(tokens), **kwargs)  # type: ignore[arg-type]
+
+
+def _fuzzy_floor(text: str) -> float:
+    """Short names need a closer match: one wrong letter in "team coach" is a bigger change."""
+    return 92.0 if len(text) < 12 else 86.0
+
+
+class Matcher:
+    """Indexes the knowledge base's names once; `read()` is then cheap per question."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        role_phrases: list[_Phrase] = []
+        for role in kb.roles:
+            for text in (role.name, *role.aliases):
+                if p := _phrase(role.id, text):
+                    role_phrases.append(p)
+            for text in role.abbreviations:
+                if p := _phrase(role.id, text, exact_only=True):
+                    role_phrases.append(p)
+            for misnomer in role.misnomers:
+                if p := _phrase(role.id, misnomer.phrase, misnomer=misnomer):
+                    role_phrases.append(p)
+        topic_phrases: list[_Phrase] = []
+        for topic in kb.topics:
+            for text in topic.synonyms:
+                if p := _phrase(topic.id, text):
+                    topic_phrases.append(p)
+            for text in topic.weak_synonyms:
+                if p := _phrase(topic.id, text, weak=True):
+                    topic_phrases.append(p)
+        self._roles = _Index(role_phrases)
+        self._topics = _Index(topic_phrases)
+        self.topic_order = {t.id: i for i, t in enumerate(kb.topics)}
+
+    def read(self, question: Question) -> Reading:
+        tokens, stems = question.tokens, question.stems
+        if not tokens:
+            return Reading(question, Kind.HELP, confidence=1.0)
+        role_hits, ambiguous = self._find_roles(tokens, stems)
+        taken = {i for h in role_hits for i in range(h.start, h.end)}
+        context = _context_positions(tokens, taken)
+        topic_hits = self._find_topics(tokens, stems, taken | context)
+        roles = tuple(dict.fromkeys(h.role for h in role_hits))
+        misnomer = next((h.misnomer for h in role_hits if h.misnomer), None)
+        framework = next((FRAMEWORK_WORDS[t] for t in tokens if t in FRAMEWORK_WORDS), None)
+        explained = taken | context | {i for h in topic_hits for i in range(h.start, h.end)}
+        unexplained = tuple(
+            t
+            for i, t in enumerate(tokens)
+            if i not in explained and t not in STOPWORDS and t not in COMPARE_WORDS
+        )
+        base = Reading(
+            question,
+            Kind.NO_MATCH,
+            roles=roles,
+            misnomer=misnomer,
+            framework=framework,
+            unexplained=unexplained,
+            role_hits=tuple(role_hits),
+            topic_hits=tuple(topic_hits),
+        )
+        if ambiguous:
+            return _replace(base, ambiguous=ambiguous)
+        unknown = _unknown_subject(tokens, stems, taken, self._topics)
+        if unknown:
+            return _replace(base, unknown=unknown)
+        return self._classify(base)
+
+    # -- kinds ---------------------------------------------------------------------------------
+    def _classify(self, r: Reading) -> Reading:
+        tokens = r.question.tokens
+        token_set = set(tokens)
+        topic, topic_score = _best_topic(r.topic_hits, self.topic_order)
+        role_score = min((h.score for h in r.role_hits), default=0.0)
+        # The more of the question that nobody understood, the less sure the reading.
+        content = [t for t in tokens if t not in STOPWORDS]
+        unexplained_share = len(r.unexplained) / max(1, len(content))
+        clarity = 1.0 - 0.6 * unexplained_share
+
+        if not r.roles:
+            if _is_help(tokens) and not topic:
+                return _replace(r, kind=Kind.HELP, confidence=1.0)
+            if topic and topic != IDENTITY_TOPIC and (token_set & WHO_WORDS or _asks_which_role(tokens)):
+                return _replace(r, kind=Kind.TOPIC, topic=topic, confidence=topic_score * clarity)
+            return _replace(r, kind=Kind.NO_MATCH, topic=topic, confidence=0.0)
+
+        if len(r.roles) >= 2:
+            compared = _is_comparison(tokens, r.role_hits)
+            if compared:
+                chosen = None if topic == IDENTITY_TOPIC else topic
+                conf = role_score * (topic_score if chosen else 1.0) * max(clarity, 0.8)
+                return _replace(r, kind=Kind.COMPARISON, topic=chosen, confidence=conf)
+            if _is_identity(tokens, r.role_hits):
+                return _replace(
+                    r,
+                    kind=Kind.ANSWER,
+                    roles=r.roles[:2],
+                    topic=IDENTITY_TOPIC,
+                    identity=True,
+                    confidence=role_score * max(clarity, 0.8),
+                )
+            if topic is None:
+                # Two roles and nothing else to go on: show them side by side.
+                return _replace(r, kind=Kind.COMPARISON, confidence=role_score * clarity)
+            return _replace(
+                r, kind=Kind.ANSWER, topic=topic, confidence=role_score * topic_score * clarity
+            )
+
+        # One role.
+        if r.misnomer is not None and (topic is None or topic == IDENTITY_TOPIC):
+            return _replace(r, kind=Kind.ANSWER, topic=IDENTITY_TOPIC, confidence=role_score)
+        if topic is None or topic == IDENTITY_TOPIC:
+            leftover = [t for t in r.unexplained if t not in OVERVIEW_WORDS]
+            if leftover:
+                return _replace(r, kind=Kind.NO_MATCH, confidence=0.0)
+            return _replace(r, kind=Kind.ROLE, topic=None, confidence=role_score)
+        return _replace(
+            r, kind=Kind.ANSWER, topic=topic, confidence=role_score * topic_score * clarity
+        )
+
+    # -- roles and topics ----------------------------------------------------------------------
+    def _find_roles(
+        self, tokens: tuple[str, ...], stems: tuple[str, ...]
+    ) -> tuple[list[RoleHit], tuple[str, ...]]:
+        candidates = self._roles.candidates(tokens, stems)
+        chosen: list[RoleHit] = []
+        ambiguous: set[str] = set()
+        taken: set[int] = set()
+        for c in sorted(candidates, key=lambda c: (-c.score, -(c.end - c.start), c.start)):
+            span = set(range(c.start, c.end))
+            if span & taken:
+                continue
+            rivals = {
+                o.owner
+                for o in candidates
+                if o.owner != c.owner
+                and set(range(o.start, o.end)) & span
+                and c.score < 1.0
+                and c.score - o.score < 0.03
+            }
+            if rivals:
+                ambiguous |= rivals | {c.owner}
+            taken |= span
+            chosen.append(RoleHit(c.owner, c.start, c.end, c.score, c.misnomer))
+        chosen.sort(key=lambda h: h.start)
+        return chosen, tuple(sorted(ambiguous))
+
+    def _find_topics(
+        self, tokens: tuple[str, ...], stems: tuple[str, ...], skip: set[int]
+    ) -> list[TopicHit]:
+        hits: list[TopicHit] = []
+        taken = set(skip)
+        candidates = self._topics.candidates(tokens, stems, skip)
+        for c in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.score, c.start)):
+            span = set(range(c.start, c.end))
+            if span & taken:
+                continue
+            taken |= span
+            hits.append(TopicHit(c.owner, c.start, c.end, c.score, c.weak))
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    owner: str
+    start: int
+    end: int
+    score: float
+    weak: bool = False
+    misnomer: Misnomer | None = None
+
+
+class _Index:
+    """Exact lookup by token and stem tuples, plus fuzzy lookup of the longer phrases."""
+
+    def __init__(self, phrases: Iterable[_Phrase]) -> None:
+        self.by_tokens: dict[tuple[str, ...], list[_Phrase]] = {}
+        self.by_stems: dict[tuple[str, ...], list[_Phrase]] = {}
+        fuzzy: list[_Phrase] = []
+        for p in phrases:
+            self.by_tokens.setdefault(p.tokens, []).append(p)
+            self.by_stems.setdefault(p.stems, []).append(p)
+            if not p.exact_only and not p.weak and len(p.text) >= 6:
+                fuzzy.append(p)
+        self.longest = max((len(p.tokens) for p in [*fuzzy, *self._all()]), default=1)
+        self.fuzzy = fuzzy
+        self.fuzzy_texts = [p.text for p in fuzzy]
+        self.fuzzy_sizes = sorted({len(p.tokens) for p in fuzzy})
+
+    def _all(self) -> list[_Phrase]:
+        return [p for group in self.by_tokens.values() for p in group]
+
+    def candidates(
+        self, tokens: tuple[str, ...], stems: tuple[str, ...], skip: set[int] | None = None
+    ) -> list[_Candidate]:
+        skip = skip or set()
+        out: list[_Candidate] = []
+        n = len(tokens)
+        for start in range(n):
+            if start in skip:
+                continue
+            for size in range(1, min(self.longest, n - start) + 1):
+                end = start + size
+                if skip.intersection(range(start, end)):
+                    break
+                for p in self.by_tokens.get(tokens[start:end], ()):
+                    out.append(_Candidate(p.owner, start, end, 1.0, p.weak, p.misnomer))
+                for p in self.by_stems.get(stems[start:end], ()):
+                    if p.tokens != tokens[start:end]:
+                        out.append(_Candidate(p.owner, start, end, 0.99, p.weak, p.misnomer))
+        out.extend(self._fuzzy(tokens, skip))
+        return out
+
+    def _fuzzy(self, tokens: tuple[str, ...], skip: set[int]) -> list[_Candidate]:
+        if not self.fuzzy:
+            return []
+        windows: list[tuple[int, int, str]] = []
+        for size in self.fuzzy_sizes:
+            for start in range(len(tokens) - size + 1):
+                end = start + size
+                if skip.intersection(range(start, end)):
+                    continue
+                text = " ".join(tokens[start:end])
+                if len(text) >= 5:
+                    windows.append((start, end, text))
+        if not windows:
+            return []
+        scores = process.cdist(
+            [w[2] for w in windows],
+            self.fuzzy_texts,
+            scorer=fuzz.ratio,
+            score_cutoff=85.0,
+            workers=1,
+        )
+        out: list[_Candidate] = []
+        for wi, pi in zip(*scores.nonzero(), strict=True):
+            start, end, text = windows[wi]
+            p = self.fuzzy[pi]
+            score = float(scores[wi, pi])
+            if score < 100.0 and score >= _fuzzy_floor(p.text) and len(p.tokens) == end - start:
+                out.append(_Candidate(p.owner, start, end, 0.97 * score / 100.0, p.weak, p.misnomer))
+        return out
+
+
+def _replace(r: Reading, **changes: object) -> Reading:
+    from dataclasses import replace
+
+    return replace(r, **changes)  # type: ignore[arg-type]
+
+
+def _context_positions(tokens: tuple[str, ...], taken: set[int]) -> set[int]:
+    """Positions of phrases such as "release train" that name a setting, not a topic."""
+    out: set[int] = set()
+    for phrase in CONTEXT_PHRASES:
+        size = len(phrase)
+        for start in range(len(tokens) - size + 1):
+            span = set(range(start, start + size))
+            if tokens[start : start + size] == phrase and not span & taken:
+                out |= span
+    return out
+
+
+def _best_topic(hits: tuple[TopicHit, ...], order: dict[str, int]) -> tuple[str | None, float]:
+    """The named topic: strong hits beat weak ones, longer phrases beat shorter, later wins ties.
+
+    "Later wins" because English puts the head noun last: in "release roadmap" it is the roadmap.
+    """
+    strong = [h for h in hits if not h.weak]
+    pool = strong or list(hits)
+    if not pool:
+        return None, 0.0
+    best = max(pool, key=lambda h: (h.end - h.start, h.score, h.start))
+    score = best.score if not best.weak else 0.75 * best.score
+    return best.topic, score
+
+
+def _is_help(tokens: tuple[str, ...]) -> bool:
+    if set(tokens) & HELP_WORDS and len(tokens) <= 6:
+        return True
+    return any(_contains(tokens, phrase) for phrase in HELP_PHRASES)
+
+
+def _contains(tokens: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(tokens[i : i + size] == phrase for i in range(len(tokens) - size + 1))
+
+
+def _asks_which_role(tokens: tuple[str, ...]) -> bool:
+    """ "which role owns X", "what role decides X", "whose job is X"."""
+    for i, t in enumerate(tokens[:-1]):
+        if t in {"which", "what"} and tokens[i + 1] in {"role", "roles", "person", "job", "position"}:
+            return True
+    return False
+
+
+def _between(tokens: tuple[str, ...], hits: tuple[RoleHit, ...]) -> tuple[str, ...]:
+    first, second = hits[0], hits[1]
+    return tokens[first.end : second.start]
+
+
+def _is_comparison(tokens: tuple[str, ...], hits: tuple[RoleHit, ...]) -> bool:
+    if set(tokens) & COMPARE_WORDS:
+        return True
+    distinct = _distinct_hits(hits)
+    if len(distinct) < 2:
+        return False
+    between = set(_between(tokens, distinct)) - {"a", "an", "the"}
+    if between == {"or"} or between == {"and"} and tokens[0] not in AUXILIARIES:
+        return True
+    return not between and tokens[0] not in AUXILIARIES
+
+
+def _distinct_hits(hits: tuple[RoleHit, ...]) -> tuple[RoleHit, ...]:
+    seen: dict[str, RoleHit] = {}
+    for h in hits:
+        seen.setdefault(h.role, h)
+    return tuple(sorted(seen.values(), key=lambda h: h.start))
+
+
+def _is_identity(tokens: tuple[str, ...], hits: tuple[RoleHit, ...]) -> bool:
+    """ "is an RTE a business analyst?", "RTE = BA?", "isn't the RTE just the release manager?" """
+    distinct = _distinct_hits(hits)
+    between = set(_between(tokens, distinct))
+    if not between <= IDENTITY_FILLER:
+        return False
+    starts_like_is = bool(tokens) and tokens[0] in {"is", "isnt", "are", "arent", "so", "was"}
+    return starts_like_is or bool(between & IDENTITY_MARKERS) or "is" in between
+
+
+def _unknown_subject(
+    tokens: tuple[str, ...], stems: tuple[str, ...], taken: set[int], topics: _Index
+) -> str | None:
+    """The subject of "does a DBA handle backups?" when it is not a role the KB knows."""
+    start = next((i for i, t in enumerate(tokens[:3]) if t in AUXILIARIES), None)
+    if start is None:
+        return None
+    i = start + 1
+    while i < len(tokens) and tokens[i] in DETERMINERS:
+        i += 1
+    if i >= len(tokens) or i == start + 1 and tokens[start] in {"is", "are"}:
+        # "is scope ..." has no determiner: too often a topic or an adjective to judge.
+        return None
+    if i in taken:
+        return None
+    word = tokens[i]
+    if word in SUBJECT_OK or word in STOPWORDS or word.isdigit():
+        return None
+    if (stems[i],) in topics.by_stems or (word,) in topics.by_tokens:
+        return None
+    # A determiner followed by an unknown word, then more: "a chef", "the cfo", "a qa lead".
+    return word

@@ -1,0 +1,104 @@
+"""Turn what people type (in Slack or a terminal) into plain tokens the matcher can compare.
+
+Slack wraps mentions, channels and links in `<...>`, escapes `&`, `<` and `>`, and people add emoji,
+bold, typos, British spellings and plurals. Matching works on the words alone, so all of that is
+stripped here, once, before anything else looks at the question.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Enough for any real question; a 40,000-character paste is cut before any regex touches it.
+MAX_INPUT_CHARS = 2_000
+MAX_QUESTION_CHARS = 500
+
+_USER = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+_CHANNEL = re.compile(r"<#[A-Z0-9]+(?:\|([^>]*))?>")
+_SPECIAL = re.compile(r"<![^>]*>")
+_LABELLED_LINK = re.compile(r"<(?:https?://|mailto:)[^|>]*\|([^>]*)>")
+_OTHER_ANGLE = re.compile(r"<[^>]*>")
+_EMOJI = re.compile(r":[a-z0-9_+'\-]+:(?::skin-tone-\d:)?")
+_FORMATTING = re.compile(r"[*~`]+")
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
+_APOSTROPHE = re.compile(r"(?<=[a-z0-9])['\u2019](?=[a-z])")
+_WORDS = re.compile(r"[a-z0-9]+|=")
+_DOUBLE_END = re.compile(r"([b-df-hj-np-rtv-z])\1$")
+
+
+def strip_markup(text: str) -> str:
+    """Slack markup removed, entities decoded; what a person would read, on one line."""
+    text = text[:MAX_INPUT_CHARS]
+    text = _USER.sub(" ", text)
+    text = _CHANNEL.sub(lambda m: f" {m.group(1) or ''} ", text)
+    text = _SPECIAL.sub(" ", text)
+    text = _LABELLED_LINK.sub(lambda m: f" {m.group(1)} ", text)
+    text = _OTHER_ANGLE.sub(" ", text)
+    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    text = _EMOJI.sub(" ", text)
+    text = _FORMATTING.sub(" ", text)
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(text.split())[:MAX_QUESTION_CHARS]
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and compatibility forms removed ("Ｒｏｌｅ" and "rôle" read as "role")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The lower-case word tokens of already-stripped text; "R.T.E." is one token, "&" is "and"."""
+    text = fold(text)
+    text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
+    text = _APOSTROPHE.sub("", text)
+    text = text.replace("&", " and ")
+    return tuple(_WORDS.findall(text))
+
+
+def stem(word: str) -> str:
+    """A light stemmer: plurals, -ing, -ed, a final e, and -ize spelled -ise.
+
+    Both the knowledge base's phrases and the question go through it, so it only has to be
+    consistent, not linguistically right ("release", "releases", "released" all give "releas").
+    """
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if len(word) > 5 and "iz" in word:
+        word = word.replace("iz", "is")
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            root = word[: -len(suffix)]
+            return root[:-1] if _DOUBLE_END.search(root) else root
+    if word.endswith("sses"):
+        return word[:-2]
+    if word.endswith("es") and len(word) > 4:
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if word.endswith("e") and len(word) >= 4:
+        word = word[:-1]
+        if _DOUBLE_END.search(word):
+            word = word[:-1]
+    return word
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question ready for matching: the readable text, its tokens and their stems."""
+
+    text: str
+    tokens: tuple[str, ...]
+    stems: tuple[str, ...]
+    truncated: bool
+
+
+def normalise(raw: str) -> Question:
+    text = strip_markup(raw)
+    tokens = words(text)
+    truncated = len(raw) > MAX_INPUT_CHARS or len(" ".join(raw.split())) > MAX_QUESTION_CHARS
+    return Question(text, tokens, tuple(stem(t) for t in tokens), truncated)

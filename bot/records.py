@@ -1,0 +1,165 @@
+"""Typed records of the knowledge base.
+
+The storage layer (`bot.kb`) builds these from YAML; everything else only ever sees these frozen
+records, so the engine and the renderers never depend on how the knowledge base is stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+# The topic of "what is it" and of "is an X a Y?" questions (a taxonomy id).
+IDENTITY_TOPIC = "definition"
+
+
+class Stance(StrEnum):
+    """Does the role do / own / is it this, according to the primary sources?"""
+
+    YES = "yes"
+    NO = "no"
+    PARTLY = "partly"
+
+
+class Status(StrEnum):
+    ESTABLISHED = "established"
+    CONTESTED = "contested"
+    CORRECTED = "corrected"
+
+
+class SourceKind(StrEnum):
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
+    ARTICLE = "article"
+    COMMENT = "comment"
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    url: str
+    kind: SourceKind
+    section: str | None = None
+    accessed: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A source as one record cites it, with the section read where known."""
+
+    source: Source
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class Misnomer:
+    phrase: str
+    correction: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: str
+    short: str
+    definition: str
+    citations: tuple[Citation, ...]
+    frameworks: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    misnomers: tuple[Misnomer, ...] = ()
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: str
+    label: str
+    question: str
+    synonyms: tuple[str, ...] = ()
+    weak_synonyms: tuple[str, ...] = ()
+    verdicts: tuple[tuple[Stance, str], ...] = ()
+
+    def says(self, stance: Stance) -> str | None:
+        """How a headline finishes "Yes: the RTE ..." for this topic, if the KB says."""
+        return next((text for s, text in self.verdicts if s is stance), None)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The other side of a contested or corrected claim."""
+
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    roles: tuple[str, ...]
+    topic: str
+    status: Status
+    statement: str
+    citations: tuple[Citation, ...]
+    reviewed: dt.date
+    stance: Stance | None = None
+    headline: bool = False
+    examples: tuple[str, ...] = ()
+    claimed_by: Source | None = None
+    claimed_stance: Stance | None = None
+    verdict: str | None = None
+    evidence: Evidence | None = None
+    correction: str | None = None
+    seed: str | None = None
+
+    @property
+    def role(self) -> str:
+        """The role the claim is about; the others in `roles` are ones it also speaks about."""
+        return self.roles[0]
+
+    @property
+    def disputed(self) -> bool:
+        return self.status is not Status.ESTABLISHED
+
+    def all_citations(self) -> tuple[Citation, ...]:
+        """Both sides' sources, the claim's own first."""
+        if self.evidence is None:
+            return self.citations
+        return self.citations + self.evidence.citations
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    sources: tuple[Source, ...]
+    roles: tuple[Role, ...]
+    topics: tuple[Topic, ...]
+    claims: tuple[Claim, ...]
+    version: str = ""
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    def role(self, role_id: str) -> Role:
+        for role in self.roles:
+            if role.id == role_id:
+                return role
+        raise KeyError(role_id)
+
+    def topic(self, topic_id: str) -> Topic:
+        for topic in self.topics:
+            if topic.id == topic_id:
+                return topic
+        raise KeyError(topic_id)
+
+    def counts(self) -> dict[str, int]:
+        disputed = sum(1 for c in self.claims if c.disputed)
+        return {
+            "sources": len(self.sources),
+            "roles": len(self.roles),
+            "topics": len(self.topics),
+            "claims": len(self.claims),
+            "contested_or_corrected": disputed,
+        }
