@@ -9,11 +9,11 @@ wrong answer is the worst thing this bot can do.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.answer import Answer, Cell, Holder, Row, Suggestion
 from bot.match import STOPWORDS, Kind, Matcher, Reading
-from bot.normalise import normalise, stem
+from bot.normalise import is_blank, normalise, stem
 from bot.normalise import words as split_words
 from bot.records import IDENTITY_TOPIC, Claim, KnowledgeBase, Role, Stance, Topic
 
@@ -21,6 +21,11 @@ MIN_CONFIDENCE = 0.45
 # A contested claim decides a yes/no answer only when the question is about that claim itself.
 DISPUTED_DECIDES_AT = 0.5
 HEADLINE_BONUS = 0.25
+# Share of a question's words one claim must contain to answer a question that names no topic.
+RETRIEVE_AT = 0.6
+FRAMEWORK_BONUS = 0.3
+# How much the matcher's ranking of the named topics counts when choosing among them.
+TOPIC_PRIOR = (0.2, 0.1, 0.05, 0.0)
 MAX_SHOWN = 3
 STANCE_ORDER = {Stance.YES: 0, Stance.PARTLY: 1, Stance.NO: 2}
 
@@ -74,6 +79,8 @@ class Engine:
     def ask(self, raw: str) -> Answer:
         question = normalise(raw)
         reading = self.matcher.read(question)
+        if not question.tokens and not is_blank(raw):
+            return self._decline(reading, "I couldn't find a question in that.")
         answer = self._answer(reading)
         if answer.kind in (Kind.NO_MATCH, Kind.HELP) or answer.confidence >= MIN_CONFIDENCE:
             return answer
@@ -133,7 +140,8 @@ class Engine:
                 r, f'I don\'t know the role "{r.unknown}". I know about: {known}.', ()
             )
         if r.kind is Kind.NO_MATCH:
-            return self._decline(r, "I couldn't match that to a role and topic I know.")
+            found = self._retrieve(r) if r.roles else None
+            return found or self._decline(r, "I couldn't match that to a role and topic I know.")
         if r.kind is Kind.ROLE:
             return self._role(r)
         if r.kind is Kind.TOPIC:
@@ -148,39 +156,33 @@ class Engine:
     def _yes_no(self, r: Reading) -> Answer:
         assert r.topic is not None
         role = self.roles[r.roles[0]]
-        topic = self.topics[r.topic]
-        others = set(r.roles[1:])
-        candidates = self.by_role_topic.get((role.id, topic.id), [])
-        if not candidates:
+        q = self._question_words(r)
+        topic_id = self._choose_topic(role.id, r, q)
+        if topic_id is None:
+            topic = self.topics[r.topic]
             return self._decline(
                 r,
                 f"The knowledge base has no sourced claim about {_subject(role)} and {topic.label}.",
             )
-        q = self._question_words(r)
-        scored = sorted(
-            ((self._score(c, q, candidates, others), c) for c in candidates),
-            key=lambda pair: -pair[0],
-        )
-        decider = next(
-            (
-                c
-                for s, c in scored
-                if c.stance is not None
-                and (not c.disputed or self._similarity(c, q) >= DISPUTED_DECIDES_AT)
-            ),
-            None,
-        )
+        topic = self.topics[topic_id]
+        others = set(r.roles[1:])
+        candidates = self.by_role_topic[(role.id, topic.id)]
+        score = {c.id: self._score(c, q, candidates, others, r.framework) for c in candidates}
+        ranked = sorted(candidates, key=lambda c: -score[c.id])
+        decider = self._decide(ranked, q)
         verdict = decider.stance if decider else None
-        established = [c for _, c in scored if not c.disputed]
-        disputed = [c for _, c in scored if c.disputed]
+        established = [c for c in ranked if not c.disputed]
+        disputed = [c for c in ranked if c.disputed]
         if decider is not None and not decider.disputed:
             established.remove(decider)
             established.insert(0, decider)
-        headline = self._headline(role, topic, verdict, decider)
+        elif decider is not None:
+            disputed.remove(decider)
+            disputed.insert(0, decider)
         return Answer(
             r.question.text,
             Kind.ANSWER,
-            headline,
+            self._headline(role, topic, verdict, decider),
             roles=tuple(self.roles[x] for x in r.roles),
             topic=topic,
             verdict=verdict,
@@ -190,6 +192,63 @@ class Engine:
             misnomer=r.misnomer,
             truncated=r.question.truncated,
         )
+
+    def _choose_topic(self, role: str, r: Reading, q: frozenset[str]) -> str | None:
+        """Of the topics the question names, the one whose claims on this role fit it best.
+
+        The matcher's ranking is a prior; a claim that says what the question says can move the
+        answer to its topic ("does an RTE coach leaders?" is coaching, not leadership), even when
+        no topic word was recognised at all.
+        """
+        options: dict[str, float] = {}
+        for rank, topic in enumerate((r.topic, *r.topics)):
+            if topic and (role, topic) in self.by_role_topic and topic not in options:
+                options[topic] = TOPIC_PRIOR[min(rank, len(TOPIC_PRIOR) - 1)]
+        named = {h.topic for h in r.topic_hits if not h.weak}
+        if not named & set(options):
+            # Only weak hints were named: a claim that says what the question says may know better.
+            best, fit = self._best_claim(self.by_role[role], role, q)
+            if best is not None and fit >= RETRIEVE_AT and best.topic not in options:
+                options[best.topic] = 0.0
+        if not options:
+            return None
+
+        def value(topic: str) -> float:
+            claims = self.by_role_topic[(role, topic)]
+            return options[topic] + max(self._similarity(c, q) for c in claims)
+
+        return max(options, key=value)
+
+    def _best_claim(
+        self, claims: list[Claim], role: str, q: frozenset[str]
+    ) -> tuple[Claim | None, float]:
+        best, best_fit = None, 0.0
+        for claim in claims:
+            if claim.roles == (role,):  # a claim about two roles answers a question about both
+                fit = self._similarity(claim, q)
+                if fit > best_fit:
+                    best, best_fit = claim, fit
+        if best is None or best_fit * len(q) < 2:  # one shared word proves nothing
+            return None, 0.0
+        return best, best_fit
+
+    def _decide(self, ranked: list[Claim], q: frozenset[str]) -> Claim | None:
+        """The claim whose stance is the verdict.
+
+        An established claim normally decides (the headline, unless another fits the question
+        better). A contested or corrected claim decides only when the question is about that
+        claim itself: it fits clearly better than any established claim.
+        """
+        established = [c for c in ranked if not c.disputed and c.stance is not None]
+        disputed = [c for c in ranked if c.disputed and c.stance is not None]
+        head = established[0] if established else None
+        if disputed:
+            challenger = max(disputed, key=lambda c: self._similarity(c, q))
+            fit = self._similarity(challenger, q)
+            head_fit = self._similarity(head, q) if head else 0.0
+            if fit >= DISPUTED_DECIDES_AT and fit > head_fit + 0.1:
+                return challenger
+        return head
 
     def _identity(self, r: Reading) -> Answer:
         first, second = (self.roles[x] for x in r.roles[:2])
@@ -336,6 +395,16 @@ class Engine:
             truncated=r.question.truncated,
         )
 
+    def _retrieve(self, r: Reading) -> Answer | None:
+        """No topic word matched, but the question may still say what one claim says
+        ("does an agile coach work with several teams?"): answer from that claim's topic."""
+        q = self._question_words(r)
+        best, fit = self._best_claim(self.by_role[r.roles[0]], r.roles[0], q)
+        if best is None or fit < RETRIEVE_AT:
+            return None
+        confidence = fit * min((h.score for h in r.role_hits), default=1.0)
+        return self._yes_no(replace(r, kind=Kind.ANSWER, topic=best.topic, confidence=confidence))
+
     # -- helpers ---------------------------------------------------------------------------------
     def _question_words(self, r: Reading) -> frozenset[str]:
         """The question's content words, without the role names (every candidate shares those)."""
@@ -353,9 +422,16 @@ class Engine:
         return max(len(q & words.examples) / len(q), 0.8 * len(q & words.text) / len(q))
 
     def _score(
-        self, claim: Claim, q: frozenset[str], group: list[Claim], others: set[str]
+        self,
+        claim: Claim,
+        q: frozenset[str],
+        group: list[Claim],
+        others: set[str],
+        framework: str | None,
     ) -> float:
         score = self._similarity(claim, q)
+        if framework and framework in claim.frameworks:
+            score += FRAMEWORK_BONUS  # "is X one of the Scrum roles?" is about Scrum
         if self._is_headline(claim, group):
             score += HEADLINE_BONUS
         if others and others & set(claim.roles[1:]):

@@ -44,13 +44,15 @@ STOPWORDS = frozenset(
     like need needs get gets got make makes made take takes go goes lot lots kind type sort
     someone somebody anyone anybody person people
     ok okay hey hi hello please thanks thank tell know want wondering question quick
-    true right correct yes yeah agree think thought say says said claim claims""".split()
+    true right correct yes yeah agree think thought say says said claim claims
+    whats wheres hows whos thats theres isnt according""".split()
 )
 
 # Framework names and units that say where a role lives, not which role or topic.
 CONTEXT_WORDS = frozenset(
-    """safe scrum agile lean pmi pmbok itil babok iiba art arts train trains
-    framework frameworks organisation organization company companies team teams""".split()
+    """safe scrum agile lean pmi pmis pmbok itil babok iiba art arts train trains
+    framework frameworks organisation organization company companies team teams standard standards
+    guide guides version v3 v4 v5 v6 site website world""".split()
 )
 CONTEXT_PHRASES = (
     ("agile", "release", "train"),
@@ -60,7 +62,16 @@ CONTEXT_PHRASES = (
     ("scaled", "agile"),
 )
 
-FRAMEWORK_WORDS = {"safe": "SAFe", "scrum": "Scrum", "pmi": "PMI", "pmbok": "PMI", "itil": "ITIL"}
+FRAMEWORK_WORDS = {
+    "safe": "SAFe",
+    "scrum": "Scrum",
+    "pmi": "PMI",
+    "pmis": "PMI",
+    "pmbok": "PMI",
+    "itil": "ITIL",
+    "babok": "IIBA",
+    "iiba": "IIBA",
+}
 
 AUXILIARIES = frozenset(
     """do does did is are was were can could should would will shall may might must has have had
@@ -80,8 +91,10 @@ WHO_WORDS = frozenset({"who", "whom", "whose", "whos"})
 IDENTITY_FILLER = frozenset(
     """a an the just really basically simply actually essentially same as kind type sort form of
     like equal equals equivalent = is are another name for considered glorified fancy similar to
-    title role thing also or not isnt arent""".split()
-)
+    title role thing also or not isnt arent senior junior chief head lead new bigger higher level
+    our my your their its team teams s sort of more less than""".split()
+) | CONTEXT_WORDS
+COPULAS = frozenset({"is", "are", "isnt", "arent", "=", "was", "be"})
 IDENTITY_MARKERS = frozenset({"=", "same", "like", "equivalent", "equal", "equals", "similar"})
 HELP_WORDS = frozenset({"help", "usage", "commands", "command", "examples", "instructions"})
 HELP_PHRASES = (
@@ -97,6 +110,9 @@ OVERVIEW_WORDS = frozenset(
     mean means meaning stand stands purpose purposes role job position title info information
     responsibilities responsibility duties duty day work works doing life look looks""".split()
 )
+
+
+_NOT_A_SUBJECT = COMPARE_WORDS | OVERVIEW_WORDS | HELP_WORDS
 
 
 @dataclass(frozen=True)
@@ -125,6 +141,7 @@ class Reading:
     kind: Kind
     roles: tuple[str, ...] = ()
     topic: str | None = None
+    topics: tuple[str, ...] = ()  # every topic named, best first; `topic` is the one answered
     confidence: float = 0.0
     misnomer: Misnomer | None = None
     framework: str | None = None
@@ -132,6 +149,7 @@ class Reading:
     unknown: str | None = None  # a subject that is not a known role ("dba")
     ambiguous: tuple[str, ...] = ()  # roles a typo could equally mean
     unexplained: tuple[str, ...] = ()
+    anchor: int = 0  # where the role asked about ends; topics after it are its object
     role_hits: tuple[RoleHit, ...] = field(default=(), repr=False)
     topic_hits: tuple[TopicHit, ...] = field(default=(), repr=False)
 
@@ -184,7 +202,6 @@ class Matcher:
                     topic_phrases.append(p)
         self._roles = _Index(role_phrases)
         self._topics = _Index(topic_phrases)
-        self.topic_order = {t.id: i for i, t in enumerate(kb.topics)}
 
     def read(self, question: Question) -> Reading:
         tokens, stems = question.tokens, question.stems
@@ -194,14 +211,20 @@ class Matcher:
         taken = {i for h in role_hits for i in range(h.start, h.end)}
         context = _context_positions(tokens, taken)
         topic_hits = self._find_topics(tokens, stems, taken | context)
-        roles = tuple(dict.fromkeys(h.role for h in role_hits))
+        subject = _subject(tokens, role_hits)
+        ordered = ([subject] if subject else []) + role_hits
+        roles = tuple(dict.fromkeys(h.role for h in ordered))
+        anchor = subject.end if subject else (role_hits[0].end if role_hits else 0)
         misnomer = next((h.misnomer for h in role_hits if h.misnomer), None)
         framework = next((FRAMEWORK_WORDS[t] for t in tokens if t in FRAMEWORK_WORDS), None)
         explained = taken | context | {i for h in topic_hits for i in range(h.start, h.end)}
         unexplained = tuple(
             t
             for i, t in enumerate(tokens)
-            if i not in explained and t not in STOPWORDS and t not in COMPARE_WORDS
+            if i not in explained
+            and t not in STOPWORDS
+            and t not in COMPARE_WORDS
+            and t not in CONTEXT_WORDS
         )
         base = Reading(
             question,
@@ -210,6 +233,7 @@ class Matcher:
             misnomer=misnomer,
             framework=framework,
             unexplained=unexplained,
+            anchor=anchor,
             role_hits=tuple(role_hits),
             topic_hits=tuple(topic_hits),
         )
@@ -224,7 +248,9 @@ class Matcher:
     def _classify(self, r: Reading) -> Reading:
         tokens = r.question.tokens
         token_set = set(tokens)
-        topic, topic_score = _best_topic(r.topic_hits, self.topic_order)
+        ranked = _rank_topics(r.topic_hits, r.anchor)
+        topic, topic_score = ranked[0] if ranked else (None, 0.0)
+        r = _replace(r, topics=tuple(t for t, _ in ranked))
         role_score = min((h.score for h in r.role_hits), default=0.0)
         # The more of the question that nobody understood, the less sure the reading.
         content = [t for t in tokens if t not in STOPWORDS]
@@ -305,7 +331,10 @@ class Matcher:
         hits: list[TopicHit] = []
         taken = set(skip)
         candidates = self._topics.candidates(tokens, stems, skip)
-        for c in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.score, c.start)):
+        exact_first = sorted(
+            candidates, key=lambda c: (c.score < 0.99, -(c.end - c.start), -c.score, c.start)
+        )
+        for c in exact_first:
             span = set(range(c.start, c.end))
             if span & taken:
                 continue
@@ -415,18 +444,47 @@ def _context_positions(tokens: tuple[str, ...], taken: set[int]) -> set[int]:
     return out
 
 
-def _best_topic(hits: tuple[TopicHit, ...], order: dict[str, int]) -> tuple[str | None, float]:
-    """The named topic: strong hits beat weak ones, longer phrases beat shorter, later wins ties.
+def _rank_topics(hits: tuple[TopicHit, ...], anchor: int) -> list[tuple[str, float]]:
+    """The topics named, best first.
 
-    "Later wins" because English puts the head noun last: in "release roadmap" it is the roadmap.
+    Strong before weak and exact before fuzzy. Then the object of the question: the first topic
+    after the role asked about ("does a release manager manage risks and issues for a release?"
+    is about risk). Adjacent topic words form a compound whose head is its last word ("release
+    roadmap" is about the roadmap).
     """
-    strong = [h for h in hits if not h.weak]
-    pool = strong or list(hits)
-    if not pool:
-        return None, 0.0
-    best = max(pool, key=lambda h: (h.end - h.start, h.score, h.start))
-    score = best.score if not best.weak else 0.75 * best.score
-    return best.topic, score
+    heads: list[tuple[TopicHit, int]] = []  # (head hit, compound start)
+    for h in sorted(hits, key=lambda h: h.start):
+        if heads and heads[-1][0].end == h.start and heads[-1][0].weak == h.weak:
+            heads[-1] = (h, heads[-1][1])
+        else:
+            heads.append((h, h.start))
+
+    def key(pair: tuple[TopicHit, int]) -> tuple[bool, bool, bool, int, int]:
+        h, start = pair
+        after = start >= anchor
+        return (not h.weak, h.score >= 0.99, after, -start if after else start, h.end - h.start)
+
+    out: dict[str, float] = {}
+    for h, _ in sorted(heads, key=key, reverse=True):
+        out.setdefault(h.topic, h.score * (0.75 if h.weak else 1.0))
+    for h in hits:  # words swallowed into a compound still count, after the heads
+        out.setdefault(h.topic, h.score * (0.75 if h.weak else 1.0))
+    return list(out.items())
+
+
+def _subject(tokens: tuple[str, ...], hits: list[RoleHit]) -> RoleHit | None:
+    """The role a yes/no question asks about: the one right after "does / is / can (the)".
+
+    With several sentences ("The article says X. So does an RTE ...?") the last one wins.
+    """
+    found = None
+    for h in hits:
+        i = h.start - 1
+        while i >= 0 and tokens[i] in DETERMINERS:
+            i -= 1
+        if i >= 0 and tokens[i] in AUXILIARIES:
+            found = h
+    return found
 
 
 def _is_help(tokens: tuple[str, ...]) -> bool:
@@ -478,8 +536,9 @@ def _is_identity(tokens: tuple[str, ...], hits: tuple[RoleHit, ...]) -> bool:
     between = set(_between(tokens, distinct))
     if not between <= IDENTITY_FILLER:
         return False
-    starts_like_is = bool(tokens) and tokens[0] in {"is", "isnt", "are", "arent", "so", "was"}
-    return starts_like_is or bool(between & IDENTITY_MARKERS) or "is" in between
+    before = set(tokens[: distinct[0].start])
+    starts_like_is = bool(before & COPULAS)
+    return starts_like_is or bool(between & (IDENTITY_MARKERS | COPULAS))
 
 
 def _unknown_subject(
@@ -498,7 +557,7 @@ def _unknown_subject(
     if i in taken:
         return None
     word = tokens[i]
-    if word in SUBJECT_OK or word in STOPWORDS or word.isdigit():
+    if word in SUBJECT_OK or word in STOPWORDS or word.isdigit() or word in _NOT_A_SUBJECT:
         return None
     if (stems[i],) in topics.by_stems or (word,) in topics.by_tokens:
         return None

@@ -26,6 +26,10 @@ _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 _APOSTROPHE = re.compile(r"(?<=[a-z0-9])['\u2019](?=[a-z])")
 _WORDS = re.compile(r"[a-z0-9]+|=")
 _DOUBLE_END = re.compile(r"([b-df-hj-np-rtv-z])\1$")
+# Words the suffix rules would merge with another meaning ("training" is not the release train).
+_KEEP = {"training": "training", "trainings": "training"}
+# Shorthands people type for the words role names are made of.
+_SHORTHAND = {"mgmt": "management", "mngmt": "management", "mgr": "manager", "mgrs": "managers"}
 
 
 def strip_markup(text: str) -> str:
@@ -55,7 +59,7 @@ def words(text: str) -> tuple[str, ...]:
     text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
     text = _APOSTROPHE.sub("", text)
     text = text.replace("&", " and ")
-    return tuple(_WORDS.findall(text))
+    return tuple(_SHORTHAND.get(w, w) for w in _WORDS.findall(text))
 
 
 def stem(word: str) -> str:
@@ -66,6 +70,8 @@ def stem(word: str) -> str:
     """
     if len(word) <= 3 or not word.isalpha():
         return word
+    if word in _KEEP:
+        return _KEEP[word]
     if len(word) > 5 and "iz" in word:
         word = word.replace("iz", "is")
     if word.endswith("ies") and len(word) > 4:
@@ -95,6 +101,11 @@ class Question:
     tokens: tuple[str, ...]
     stems: tuple[str, ...]
     truncated: bool
+
+
+def is_blank(raw: str) -> bool:
+    """Nothing but whitespace and mentions of users: a greeting, not an unreadable question."""
+    return not _USER.sub("", raw[:MAX_INPUT_CHARS]).strip()
 
 
 def normalise(raw: str) -> Question:

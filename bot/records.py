@@ -45,6 +45,7 @@ class Source:
     kind: SourceKind
     section: str | None = None
     accessed: dt.date | None = None
+    framework: str | None = None  # the framework whose text this is (SAFe, Scrum, PMI, ...)
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,11 @@ class Claim:
     @property
     def disputed(self) -> bool:
         return self.status is not Status.ESTABLISHED
+
+    @property
+    def frameworks(self) -> frozenset[str]:
+        """The frameworks whose texts the claim rests on (its own side, not the evidence)."""
+        return frozenset(c.source.framework for c in self.citations if c.source.framework)
 
     def all_citations(self) -> tuple[Citation, ...]:
         """Both sides' sources, the claim's own first."""

@@ -42,7 +42,10 @@ _SEED = re.compile(r"^(?:A\d{1,2}|C\d|S28-\d)$")
 
 _FIELDS: dict[str, tuple[set[str], set[str]]] = {
     # kind: (required keys, optional keys)
-    "source": ({"id", "title", "publisher", "url", "kind", "accessed"}, {"section", "read_at"}),
+    "source": (
+        {"id", "title", "publisher", "url", "kind", "accessed"},
+        {"section", "read_at", "framework"},
+    ),
     "role": (
         {"id", "name", "definition", "sources"},
         {"short", "frameworks", "aliases", "abbreviations", "misnomers"},
@@ -262,12 +265,15 @@ class Checker:
         accessed = self.date(item, "accessed", name)
         section = self.text(item, "section", name, required=False)
         read_at = self.text(item, "read_at", name, required=False)
+        framework = self.text(item, "framework", name, required=False)
         for key, link in (("url", url), ("read_at", read_at)):
             if link and not re.match(r"^https?://[^\s/]+\.[^\s]+$", link):
                 self.report(item, key, "bad-url", f"{name}: `{key}` must be an http(s) URL")
         if not (complete and source_id and title and publisher and url and kind and accessed):
             return None
-        return Source(source_id, title, publisher, url, SourceKind(kind), section, accessed)
+        return Source(
+            source_id, title, publisher, url, SourceKind(kind), section, accessed, framework
+        )
 
     def misnomers(self, item: Item, name: str) -> tuple[Misnomer, ...]:
         value = item.data.get("misnomers")
