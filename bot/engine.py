@@ -20,9 +20,11 @@ from bot.records import IDENTITY_TOPIC, Claim, KnowledgeBase, Role, Stance, Topi
 MIN_CONFIDENCE = 0.45
 # A contested claim decides a yes/no answer only when the question is about that claim itself.
 DISPUTED_DECIDES_AT = 0.5
+DISPUTED_ALONE_AT = 0.25
 HEADLINE_BONUS = 0.25
 # Share of a question's words one claim must contain to answer a question that names no topic.
 RETRIEVE_AT = 0.6
+RETRIEVE_ALONE_AT = 0.4  # ... when the named topic has no claim on the role at all
 FRAMEWORK_BONUS = 0.3
 # How much the matcher's ranking of the named topics counts when choosing among them.
 TOPIC_PRIOR = (0.2, 0.1, 0.05, 0.0)
@@ -31,9 +33,7 @@ STANCE_ORDER = {Stance.YES: 0, Stance.PARTLY: 1, Stance.NO: 2}
 
 
 def _bag(texts: tuple[str, ...] | list[str]) -> frozenset[str]:
-    return frozenset(
-        stem(w) for text in texts for w in split_words(text) if w not in STOPWORDS
-    )
+    return frozenset(stem(w) for text in texts for w in split_words(text) if w not in STOPWORDS)
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,11 @@ class _ClaimWords:
 
 
 def _article(noun: str) -> str:
-    return "an" if noun[:1].lower() in "aeiou" or noun.isupper() and noun[:1] in "AEFHILMNORSX" else "a"
+    return (
+        "an"
+        if noun[:1].lower() in "aeiou" or (noun.isupper() and noun[:1] in "AEFHILMNORSX")
+        else "a"
+    )
 
 
 def _subject(role: Role) -> str:
@@ -162,7 +166,8 @@ class Engine:
             topic = self.topics[r.topic]
             return self._decline(
                 r,
-                f"The knowledge base has no sourced claim about {_subject(role)} and {topic.label}.",
+                f"The knowledge base has no sourced claim about {_subject(role)} "
+                f"and {topic.label}.",
             )
         topic = self.topics[topic_id]
         others = set(r.roles[1:])
@@ -208,7 +213,8 @@ class Engine:
         if not named & set(options):
             # Only weak hints were named: a claim that says what the question says may know better.
             best, fit = self._best_claim(self.by_role[role], role, q)
-            if best is not None and fit >= RETRIEVE_AT and best.topic not in options:
+            enough = RETRIEVE_AT if options else RETRIEVE_ALONE_AT
+            if best is not None and fit >= enough and best.topic not in options:
                 options[best.topic] = 0.0
         if not options:
             return None
@@ -245,8 +251,10 @@ class Engine:
         if disputed:
             challenger = max(disputed, key=lambda c: self._similarity(c, q))
             fit = self._similarity(challenger, q)
-            head_fit = self._similarity(head, q) if head else 0.0
-            if fit >= DISPUTED_DECIDES_AT and fit > head_fit + 0.1:
+            if head is None:
+                # Nothing established takes a stance: the sources' side of a dispute is the answer.
+                return challenger if fit >= DISPUTED_ALONE_AT else None
+            if fit >= DISPUTED_DECIDES_AT and fit > self._similarity(head, q) + 0.1:
                 return challenger
         return head
 
@@ -283,17 +291,17 @@ class Engine:
                 truncated=r.question.truncated,
             )
         verdict = decider.stance
+        one = f"{_article(first.short)} {first.short}"
+        other = f"{_article(second.name)} {second.name}"
         if decider.disputed and decider.correction:
-            headline = f"{verdict.value.capitalize() if verdict else 'Not quite'}: {decider.correction}"
+            word = verdict.value.capitalize() if verdict else "Not quite"
+            headline = f"{word}: {decider.correction}"
         elif verdict is Stance.NO:
-            headline = f"No: {_article(first.short)} {first.short} is not {_article(second.name)} {second.name}."
+            headline = f"No: {one} is not {other}."
         elif verdict is Stance.PARTLY:
-            headline = (
-                f"Partly: {_article(first.short)} {first.short} does some of what "
-                f"{_article(second.name)} {second.name} does, but the roles differ."
-            )
+            headline = f"Partly: {one} does some of what {other} does, but the roles differ."
         else:
-            headline = f"Yes: {_article(first.short)} {first.short} is {_article(second.name)} {second.name}."
+            headline = f"Yes: {one} is {other}."
         return Answer(
             r.question.text,
             Kind.ANSWER,
@@ -342,7 +350,9 @@ class Engine:
         owners = [h.role.name for h in holders if h.stance is Stance.YES]
         where = f" in {r.framework}" if r.framework and len(roles) < len(self.kb.roles) else ""
         headline = (
-            f"{_sentence(topic.label)}{where}: " + ", ".join(owners) + (" own it." if len(owners) > 1 else " owns it.")
+            f"{_sentence(topic.label)}{where}: "
+            + ", ".join(owners)
+            + (" own it." if len(owners) > 1 else " owns it.")
             if owners
             else f"No single role owns {topic.label}{where}; here is who contributes."
         )
@@ -365,20 +375,20 @@ class Engine:
             cells = []
             for role in compared:
                 claim = (
-                    (self._definitions(role) or [None])[0]
+                    next(iter(self._definitions(role)), None)
                     if topic.id == IDENTITY_TOPIC
                     else self._decider(role.id, topic.id, any_claim=True)
                 )
-                contested = any(
-                    c.disputed for c in self.by_role_topic.get((role.id, topic.id), [])
-                )
+                contested = any(c.disputed for c in self.by_role_topic.get((role.id, topic.id), []))
                 cells.append(Cell(role, claim.stance if claim else None, claim, contested))
             if r.topic or all(cell.claim for cell in cells):
                 rows.append(Row(topic, tuple(cells)))
         linking = [
             c
             for c in self.by_role[compared[0].id]
-            if c.topic == IDENTITY_TOPIC and not c.disputed and all(x.id in c.roles for x in compared[1:])
+            if c.topic == IDENTITY_TOPIC
+            and not c.disputed
+            and all(x.id in c.roles for x in compared[1:])
         ][:1]
         names = " vs ".join(role.name for role in compared)
         headline = names + (f", on {topics[0].label}" if r.topic else "")
@@ -444,7 +454,9 @@ class Engine:
             return False
         if claim.headline:
             return True
-        decided = [c for c in group if not c.disputed and c.stance is not None and len(c.roles) == 1]
+        decided = [
+            c for c in group if not c.disputed and c.stance is not None and len(c.roles) == 1
+        ]
         return len(decided) == 1 and decided[0] is claim
 
     def _decider(self, role: str, topic: str, any_claim: bool = False) -> Claim | None:
@@ -492,9 +504,7 @@ class Engine:
             return f"{word}: {_subject(role)} {phrase}."
         return f"{word}: {decider.statement}"
 
-    def _decline(
-        self, r: Reading, note: str, roles: tuple[str, ...] | None = None
-    ) -> Answer:
+    def _decline(self, r: Reading, note: str, roles: tuple[str, ...] | None = None) -> Answer:
         return Answer(
             r.question.text,
             Kind.NO_MATCH,
@@ -538,7 +548,11 @@ class Engine:
             first = self.kb.roles[0]
             texts.append(f"What is {_article(first.name)} {first.name}?")
             linked = next(
-                (c.roles[1] for c in self.by_role[first.id] if c.topic == IDENTITY_TOPIC and len(c.roles) > 1),
+                (
+                    c.roles[1]
+                    for c in self.by_role[first.id]
+                    if c.topic == IDENTITY_TOPIC and len(c.roles) > 1
+                ),
                 None,
             )
             if linked:

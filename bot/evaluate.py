@@ -69,9 +69,7 @@ def check(expected: dict[str, Any], got: dict[str, Any]) -> tuple[str, ...]:
     if "contested" in expected and bool(expected["contested"]) != got["contested"]:
         reasons.append(f"contested {got['contested']}, expected {bool(expected['contested'])}")
     if got["kind"] in ANSWERED_KINDS:
-        urls = [
-            s.get("url", "") for c in got.get("claims", []) for s in c.get("sources", [])
-        ]
+        urls = [s.get("url", "") for c in got.get("claims", []) for s in c.get("sources", [])]
         if not any(u.startswith(("http://", "https://")) for u in urls):
             reasons.append("cites no source URL")
     return tuple(reasons)

@@ -13,11 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from bot.normalise import Question, stem
 from bot.normalise import words as split_words
 from bot.records import IDENTITY_TOPIC, KnowledgeBase, Misnomer
+
+MAX_TYPOS = 4
 
 
 class Kind(StrEnum):
@@ -32,27 +35,256 @@ class Kind(StrEnum):
 # Words that carry no meaning of their own in a question about roles. They never count as
 # "unexplained", and they are left out when comparing a question with a claim's wording.
 STOPWORDS = frozenset(
-    """a an the of to in on for from by with at as and or but if so than then that this these those
-    is are was were be been being am do does did doing done has have had having can could should
-    would will shall may might must not no nor isnt arent doesnt dont didnt wasnt cant wont
-    shouldnt i me my we our us you your yours he she it its they them their there here what which
-    who whom whose when where why how any some all each every one ones also just only really
-    actually basically simply still even more most much many very too own owns owned owning handle
-    handles handled handling manage manages managed managing management responsible
-    responsibility responsibilities job role roles task tasks duty duties part about
-    into over under between within typically usually normally always ever thing things stuff
-    like need needs get gets got make makes made take takes go goes lot lots kind type sort
-    someone somebody anyone anybody person people
-    ok okay hey hi hello please thanks thank tell know want wondering question quick
-    true right correct yes yeah agree think thought say says said claim claims
-    whats wheres hows whos thats theres isnt according""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "from",
+        "by",
+        "with",
+        "at",
+        "as",
+        "and",
+        "or",
+        "but",
+        "if",
+        "so",
+        "than",
+        "then",
+        "that",
+        "this",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "do",
+        "does",
+        "did",
+        "doing",
+        "done",
+        "has",
+        "have",
+        "had",
+        "having",
+        "can",
+        "could",
+        "should",
+        "would",
+        "will",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "not",
+        "no",
+        "nor",
+        "isnt",
+        "arent",
+        "doesnt",
+        "dont",
+        "didnt",
+        "wasnt",
+        "cant",
+        "wont",
+        "shouldnt",
+        "i",
+        "me",
+        "my",
+        "we",
+        "our",
+        "us",
+        "you",
+        "your",
+        "yours",
+        "he",
+        "she",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "any",
+        "some",
+        "all",
+        "each",
+        "every",
+        "one",
+        "ones",
+        "also",
+        "just",
+        "only",
+        "really",
+        "actually",
+        "basically",
+        "simply",
+        "still",
+        "even",
+        "more",
+        "most",
+        "much",
+        "many",
+        "very",
+        "too",
+        "own",
+        "owns",
+        "owned",
+        "owning",
+        "handle",
+        "handles",
+        "handled",
+        "handling",
+        "manage",
+        "manages",
+        "managed",
+        "managing",
+        "management",
+        "responsible",
+        "responsibility",
+        "responsibilities",
+        "job",
+        "role",
+        "roles",
+        "task",
+        "tasks",
+        "duty",
+        "duties",
+        "part",
+        "about",
+        "into",
+        "over",
+        "under",
+        "between",
+        "within",
+        "typically",
+        "usually",
+        "normally",
+        "always",
+        "ever",
+        "thing",
+        "things",
+        "stuff",
+        "like",
+        "need",
+        "needs",
+        "get",
+        "gets",
+        "got",
+        "make",
+        "makes",
+        "made",
+        "take",
+        "takes",
+        "go",
+        "goes",
+        "lot",
+        "lots",
+        "kind",
+        "type",
+        "sort",
+        "someone",
+        "somebody",
+        "anyone",
+        "anybody",
+        "person",
+        "people",
+        "ok",
+        "okay",
+        "hey",
+        "hi",
+        "hello",
+        "please",
+        "thanks",
+        "thank",
+        "tell",
+        "know",
+        "want",
+        "wondering",
+        "question",
+        "quick",
+        "true",
+        "right",
+        "correct",
+        "yes",
+        "yeah",
+        "agree",
+        "think",
+        "thought",
+        "say",
+        "says",
+        "said",
+        "claim",
+        "claims",
+        "whats",
+        "wheres",
+        "hows",
+        "whos",
+        "thats",
+        "theres",
+        "isnt",
+        "according",
+    ]
 )
 
 # Framework names and units that say where a role lives, not which role or topic.
 CONTEXT_WORDS = frozenset(
-    """safe scrum agile lean pmi pmis pmbok itil babok iiba art arts train trains
-    framework frameworks organisation organization company companies team teams standard standards
-    guide guides version v3 v4 v5 v6 site website world""".split()
+    [
+        "safe",
+        "scrum",
+        "agile",
+        "lean",
+        "pmi",
+        "pmis",
+        "pmbok",
+        "itil",
+        "babok",
+        "iiba",
+        "art",
+        "arts",
+        "train",
+        "trains",
+        "framework",
+        "frameworks",
+        "organisation",
+        "organization",
+        "company",
+        "companies",
+        "team",
+        "teams",
+        "standard",
+        "standards",
+        "guide",
+        "guides",
+        "version",
+        "v3",
+        "v4",
+        "v5",
+        "v6",
+        "site",
+        "website",
+        "world",
+    ]
 )
 CONTEXT_PHRASES = (
     ("agile", "release", "train"),
@@ -74,28 +306,177 @@ FRAMEWORK_WORDS = {
 }
 
 AUXILIARIES = frozenset(
-    """do does did is are was were can could should would will shall may might must has have had
-    isnt arent doesnt dont didnt cant wont shouldnt""".split()
+    [
+        "do",
+        "does",
+        "did",
+        "is",
+        "are",
+        "was",
+        "were",
+        "can",
+        "could",
+        "should",
+        "would",
+        "will",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "has",
+        "have",
+        "had",
+        "isnt",
+        "arent",
+        "doesnt",
+        "dont",
+        "didnt",
+        "cant",
+        "wont",
+        "shouldnt",
+    ]
 )
-DETERMINERS = frozenset("a an the my our your their his her this that these those any every each".split())
-SUBJECT_OK = frozenset(
-    """i you we they he she it there anyone anybody someone somebody everyone everybody people
-    one who what which""".split()
-) | CONTEXT_WORDS
+DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "my",
+        "our",
+        "your",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "these",
+        "those",
+        "any",
+        "every",
+        "each",
+    ]
+)
+SUBJECT_OK = (
+    frozenset(
+        [
+            "i",
+            "you",
+            "we",
+            "they",
+            "he",
+            "she",
+            "it",
+            "there",
+            "anyone",
+            "anybody",
+            "someone",
+            "somebody",
+            "everyone",
+            "everybody",
+            "people",
+            "one",
+            "who",
+            "what",
+            "which",
+        ]
+    )
+    | CONTEXT_WORDS
+)
 
 COMPARE_WORDS = frozenset(
-    """vs v versus difference differences differ differs different compare compared comparing
-    comparison contrast distinguish distinction""".split()
+    [
+        "vs",
+        "v",
+        "versus",
+        "difference",
+        "differences",
+        "differ",
+        "differs",
+        "different",
+        "compare",
+        "compared",
+        "comparing",
+        "comparison",
+        "contrast",
+        "distinguish",
+        "distinction",
+    ]
 )
 WHO_WORDS = frozenset({"who", "whom", "whose", "whos"})
-IDENTITY_FILLER = frozenset(
-    """a an the just really basically simply actually essentially same as kind type sort form of
-    like equal equals equivalent = is are another name for considered glorified fancy similar to
-    title role thing also or not isnt arent senior junior chief head lead new bigger higher level
-    our my your their its team teams s sort of more less than""".split()
-) | CONTEXT_WORDS
+IDENTITY_FILLER = (
+    frozenset(
+        [
+            "a",
+            "an",
+            "the",
+            "just",
+            "really",
+            "basically",
+            "simply",
+            "actually",
+            "essentially",
+            "same",
+            "as",
+            "kind",
+            "type",
+            "sort",
+            "form",
+            "of",
+            "like",
+            "equal",
+            "equals",
+            "equivalent",
+            "=",
+            "is",
+            "are",
+            "another",
+            "name",
+            "for",
+            "considered",
+            "glorified",
+            "fancy",
+            "similar",
+            "to",
+            "title",
+            "role",
+            "thing",
+            "also",
+            "or",
+            "not",
+            "isnt",
+            "arent",
+            "senior",
+            "junior",
+            "chief",
+            "head",
+            "lead",
+            "new",
+            "bigger",
+            "higher",
+            "level",
+            "our",
+            "my",
+            "your",
+            "their",
+            "its",
+            "team",
+            "teams",
+            "s",
+            "sort",
+            "of",
+            "more",
+            "less",
+            "than",
+        ]
+    )
+    | CONTEXT_WORDS
+)
 COPULAS = frozenset({"is", "are", "isnt", "arent", "=", "was", "be"})
 IDENTITY_MARKERS = frozenset({"=", "same", "like", "equivalent", "equal", "equals", "similar"})
+# "X vs Y, same thing?" asks whether they are one role, not for a side-by-side table.
+SAMENESS_WORDS = frozenset({"same", "equivalent", "interchangeable", "synonym", "synonyms"})
+# Unknown words a role overview question may carry ("tldr on the RTE role pls").
+MAX_OVERVIEW_NOISE = 3
 HELP_WORDS = frozenset({"help", "usage", "commands", "command", "examples", "instructions"})
 HELP_PHRASES = (
     ("what", "can", "you", "do"),
@@ -106,13 +487,49 @@ HELP_PHRASES = (
 )
 # Words that ask for a role's overview; a role named with only these is a "what is it?" question.
 OVERVIEW_WORDS = frozenset(
-    """explain describe description define definition tell overview summary summarise summarize
-    mean means meaning stand stands purpose purposes role job position title info information
-    responsibilities responsibility duties duty day work works doing life look looks""".split()
+    [
+        "explain",
+        "describe",
+        "description",
+        "define",
+        "definition",
+        "tell",
+        "overview",
+        "summary",
+        "summarise",
+        "summarize",
+        "mean",
+        "means",
+        "meaning",
+        "stand",
+        "stands",
+        "purpose",
+        "purposes",
+        "role",
+        "job",
+        "position",
+        "title",
+        "info",
+        "information",
+        "responsibilities",
+        "responsibility",
+        "duties",
+        "duty",
+        "day",
+        "work",
+        "works",
+        "doing",
+        "life",
+        "look",
+        "looks",
+    ]
 )
 
 
 _NOT_A_SUBJECT = COMPARE_WORDS | OVERVIEW_WORDS | HELP_WORDS
+INTERJECTIONS = frozenset(
+    ["so", "and", "but", "ok", "okay", "hey", "hi", "hello", "also", "then", "well", "quick", "q"]
+)
 
 
 @dataclass(frozen=True)
@@ -172,9 +589,11 @@ def _phrase(owner: str, text: str, **kwargs: object) -> _Phrase | None:
     return _Phrase(owner, tokens, tuple(stem(t) for t in tokens), " ".join(tokens), **kwargs)  # type: ignore[arg-type]
 
 
-def _fuzzy_floor(text: str) -> float:
-    """Short names need a closer match: one wrong letter in "team coach" is a bigger change."""
-    return 92.0 if len(text) < 12 else 86.0
+def _typos_allowed(text: str) -> int:
+    """How many single-letter edits still count as the same name: none for short words,
+    where one letter makes another word ("scope" is not "score"), more for long names."""
+    n = len(text)
+    return 0 if n <= 5 else 1 if n <= 8 else 2 if n <= 13 else 3 if n <= 20 else 4
 
 
 class Matcher:
@@ -258,19 +677,23 @@ class Matcher:
         clarity = 1.0 - 0.6 * unexplained_share
 
         if not r.roles:
-            if _is_help(tokens) and not topic:
+            if _is_help(tokens) and not any(not h.weak for h in r.topic_hits):
                 return _replace(r, kind=Kind.HELP, confidence=1.0)
-            if topic and topic != IDENTITY_TOPIC and (token_set & WHO_WORDS or _asks_which_role(tokens)):
+            if (
+                topic
+                and topic != IDENTITY_TOPIC
+                and (token_set & WHO_WORDS or _asks_which_role(tokens))
+            ):
                 return _replace(r, kind=Kind.TOPIC, topic=topic, confidence=topic_score * clarity)
             return _replace(r, kind=Kind.NO_MATCH, topic=topic, confidence=0.0)
 
         if len(r.roles) >= 2:
-            compared = _is_comparison(tokens, r.role_hits)
-            if compared:
+            same = bool(token_set & SAMENESS_WORDS)
+            if _is_comparison(tokens, r.role_hits) and not same:
                 chosen = None if topic == IDENTITY_TOPIC else topic
                 conf = role_score * (topic_score if chosen else 1.0) * max(clarity, 0.8)
                 return _replace(r, kind=Kind.COMPARISON, topic=chosen, confidence=conf)
-            if _is_identity(tokens, r.role_hits):
+            if same or _is_identity(tokens, r.role_hits, r.topic_hits):
                 return _replace(
                     r,
                     kind=Kind.ANSWER,
@@ -287,11 +710,17 @@ class Matcher:
             )
 
         # One role.
+        if token_set & COMPARE_WORDS and r.unexplained:
+            # "RTE vs DBA": comparing with a role the KB does not know.
+            return _replace(r, kind=Kind.NO_MATCH, confidence=0.0)
         if r.misnomer is not None and (topic is None or topic == IDENTITY_TOPIC):
             return _replace(r, kind=Kind.ANSWER, topic=IDENTITY_TOPIC, confidence=role_score)
         if topic is None or topic == IDENTITY_TOPIC:
             leftover = [t for t in r.unexplained if t not in OVERVIEW_WORDS]
-            if leftover:
+            # "does an RTE like pizza?" asks something we cannot answer; "tldr on the RTE pls"
+            # and "what does an RTE actually do all day" ask for the overview.
+            yes_no = tokens[0] in AUXILIARIES
+            if (yes_no and leftover) or len(leftover) > MAX_OVERVIEW_NOISE:
                 return _replace(r, kind=Kind.NO_MATCH, confidence=0.0)
             return _replace(r, kind=Kind.ROLE, topic=None, confidence=role_score)
         return _replace(
@@ -409,20 +838,20 @@ class _Index:
                     windows.append((start, end, text))
         if not windows:
             return []
-        scores = process.cdist(
-            [w[2] for w in windows],
-            self.fuzzy_texts,
-            scorer=fuzz.ratio,
-            score_cutoff=85.0,
-            workers=1,
-        )
         out: list[_Candidate] = []
-        for wi, pi in zip(*scores.nonzero(), strict=True):
-            start, end, text = windows[wi]
-            p = self.fuzzy[pi]
-            score = float(scores[wi, pi])
-            if score < 100.0 and score >= _fuzzy_floor(p.text) and len(p.tokens) == end - start:
-                out.append(_Candidate(p.owner, start, end, 0.97 * score / 100.0, p.weak, p.misnomer))
+        for start, end, text in windows:
+            # extract() with a distance scorer keeps choices at or under the cutoff.
+            for _, distance, pi in process.extract(
+                text,
+                self.fuzzy_texts,
+                scorer=Levenshtein.distance,
+                score_cutoff=MAX_TYPOS,
+                limit=None,
+            ):
+                p = self.fuzzy[pi]
+                if 0 < distance <= _typos_allowed(p.text) and len(p.tokens) == end - start:
+                    score = 0.97 * (1.0 - distance / len(p.text))
+                    out.append(_Candidate(p.owner, start, end, score, p.weak, p.misnomer))
         return out
 
 
@@ -501,7 +930,13 @@ def _contains(tokens: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 def _asks_which_role(tokens: tuple[str, ...]) -> bool:
     """ "which role owns X", "what role decides X", "whose job is X"."""
     for i, t in enumerate(tokens[:-1]):
-        if t in {"which", "what"} and tokens[i + 1] in {"role", "roles", "person", "job", "position"}:
+        if t in {"which", "what"} and tokens[i + 1] in {
+            "role",
+            "roles",
+            "person",
+            "job",
+            "position",
+        }:
             return True
     return False
 
@@ -518,7 +953,7 @@ def _is_comparison(tokens: tuple[str, ...], hits: tuple[RoleHit, ...]) -> bool:
     if len(distinct) < 2:
         return False
     between = set(_between(tokens, distinct)) - {"a", "an", "the"}
-    if between == {"or"} or between == {"and"} and tokens[0] not in AUXILIARIES:
+    if between == {"or"} or (between == {"and"} and tokens[0] not in AUXILIARIES):
         return True
     return not between and tokens[0] not in AUXILIARIES
 
@@ -530,28 +965,46 @@ def _distinct_hits(hits: tuple[RoleHit, ...]) -> tuple[RoleHit, ...]:
     return tuple(sorted(seen.values(), key=lambda h: h.start))
 
 
-def _is_identity(tokens: tuple[str, ...], hits: tuple[RoleHit, ...]) -> bool:
-    """ "is an RTE a business analyst?", "RTE = BA?", "isn't the RTE just the release manager?" """
-    distinct = _distinct_hits(hits)
-    between = set(_between(tokens, distinct))
-    if not between <= IDENTITY_FILLER:
+def _is_identity(
+    tokens: tuple[str, ...], hits: tuple[RoleHit, ...], topics: tuple[TopicHit, ...]
+) -> bool:
+    """ "is an RTE a business analyst?", "RTE = BA?", "RTEs are individual business analysts".
+
+    A copula links the two roles, little else stands between them, and no topic follows the
+    second one ("is the RTE the program manager's assistant?" is about the reporting line).
+    """
+    first, second = _distinct_hits(hits)[:2]
+    between = tokens[first.end : second.start]
+    if any(h.start >= second.end and not h.weak for h in topics):
         return False
-    before = set(tokens[: distinct[0].start])
-    starts_like_is = bool(before & COPULAS)
-    return starts_like_is or bool(between & (IDENTITY_MARKERS | COPULAS))
+    if any(first.end <= h.start < second.start and not h.weak for h in topics):
+        return False
+    linked = bool(set(between) & (IDENTITY_MARKERS | COPULAS)) or bool(
+        set(tokens[: first.start]) & COPULAS
+    )
+    noise = [t for t in between if t not in IDENTITY_FILLER and t not in STOPWORDS]
+    return linked and len(noise) <= 1
 
 
 def _unknown_subject(
     tokens: tuple[str, ...], stems: tuple[str, ...], taken: set[int], topics: _Index
 ) -> str | None:
     """The subject of "does a DBA handle backups?" when it is not a role the KB knows."""
-    start = next((i for i, t in enumerate(tokens[:3]) if t in AUXILIARIES), None)
+    # The question's own auxiliary: first word, or after an interjection ("so does a DBA ...").
+    start = 0 if tokens and tokens[0] in AUXILIARIES else None
+    if (
+        start is None
+        and len(tokens) > 1
+        and tokens[0] in INTERJECTIONS
+        and tokens[1] in AUXILIARIES
+    ):
+        start = 1
     if start is None:
         return None
     i = start + 1
     while i < len(tokens) and tokens[i] in DETERMINERS:
         i += 1
-    if i >= len(tokens) or i == start + 1 and tokens[start] in {"is", "are"}:
+    if i >= len(tokens) or (i == start + 1 and tokens[start] in {"is", "are"}):
         # "is scope ..." has no determiner: too often a topic or an adjective to judge.
         return None
     if i in taken:

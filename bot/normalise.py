@@ -48,7 +48,8 @@ def strip_markup(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Lower case, accents and compatibility forms removed ("Ｒｏｌｅ" and "rôle" read as "role")."""
+    """Lower case, accents and compatibility forms removed: full-width and accented "role"
+    both read as "role"."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 

@@ -10,7 +10,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-
 # The topic of "what is it" and of "is an X a Y?" questions (a taxonomy id).
 IDENTITY_TOPIC = "definition"
 

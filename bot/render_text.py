@@ -38,7 +38,9 @@ class _Numbers:
 
     def refs(self, claim: Claim, evidence: bool = False) -> str:
         citations = claim.evidence.citations if evidence and claim.evidence else claim.citations
-        nums = dict.fromkeys(self.order[c.source.id] for c in citations if c.source.id in self.order)
+        nums = dict.fromkeys(
+            self.order[c.source.id] for c in citations if c.source.id in self.order
+        )
         return "".join(f"[{n}]" for n in nums)
 
 
@@ -55,7 +57,9 @@ def _disputed_lines(claim: Claim, numbers: _Numbers) -> list[str]:
     ]
     if claim.evidence:
         lines.append(
-            _wrap(f"Sources say: {claim.evidence.text} {numbers.refs(claim, evidence=True)}", "    ")
+            _wrap(
+                f"Sources say: {claim.evidence.text} {numbers.refs(claim, evidence=True)}", "    "
+            )
         )
     if claim.correction:
         lines.append(_wrap(f"Correction: {claim.correction}", "    "))
@@ -106,7 +110,8 @@ def render(answer: Answer) -> str:
         out.append("")
         for h in answer.holders:
             mark = f" {CONTESTED}" if h.claim.disputed else ""
-            text = f"{STANCE_WORD[h.stance]:<7}{h.role.name}: {h.claim.statement}{mark} {numbers.refs(h.claim)}"
+            refs = numbers.refs(h.claim)
+            text = f"{STANCE_WORD[h.stance]:<7}{h.role.name}: {h.claim.statement}{mark} {refs}"
             out.append(_wrap(text, "           ", "  "))
     if answer.rows:
         out.append("")
@@ -132,7 +137,7 @@ def render(answer: Answer) -> str:
                             )
                         )
     if answer.profile:
-        out += ["", "  At a glance:"] + _profile_lines(answer.profile)
+        out += ["", "  At a glance:", *_profile_lines(answer.profile)]
     if answer.disputed:
         out += ["", "  Disputed claims on this question:"]
         for claim in answer.disputed:

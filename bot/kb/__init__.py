@@ -43,12 +43,13 @@ def _files(kb_dir: Path) -> list[Path]:
     return sorted(p for p in kb_dir.rglob("*.yaml") if p.is_file())
 
 
-def _display(path: Path, kb_dir: Path) -> str:
+def _display(path: Path) -> str:
     """Paths as a curator would type them: relative to the working directory when possible."""
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 def read(kb_dir: Path, today: dt.date | None = None) -> tuple[KnowledgeBase | None, list[Problem]]:
@@ -64,7 +65,7 @@ def read(kb_dir: Path, today: dt.date | None = None) -> tuple[KnowledgeBase | No
     digest = hashlib.sha256()
     documents = []
     for path in files:
-        shown = _display(path, kb_dir)
+        shown = _display(path)
         raw = path.read_bytes()
         digest.update(path.relative_to(kb_dir).as_posix().encode() + b"\0" + raw + b"\0")
         try:
@@ -99,8 +100,8 @@ def read(kb_dir: Path, today: dt.date | None = None) -> tuple[KnowledgeBase | No
     check_aliases(checker, roles)
     check_synonyms(checker, topics)
     check_headlines(checker, claims)
-    for section, found in (("roles", roles), ("topics", topics), ("claims", claims)):
-        if not found and not any(p.level is Level.ERROR for p in checker.problems):
+    for section, records in (("roles", roles), ("topics", topics), ("claims", claims)):
+        if not records and not any(p.level is Level.ERROR for p in [*problems, *checker.problems]):
             checker.problems.append(
                 Problem(str(kb_dir), 1, 1, "empty", f"the knowledge base has no {section}")
             )

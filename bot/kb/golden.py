@@ -30,7 +30,9 @@ def load_cases(path: Path) -> list[Case]:
         for key in entry:
             if key not in FIELDS:
                 k_line, k_col = entry.mark(key)
-                problems.append(Problem(shown, k_line, k_col, "unknown-key", f"unknown key `{key}`"))
+                problems.append(
+                    Problem(shown, k_line, k_col, "unknown-key", f"unknown key `{key}`")
+                )
         expected = {k: v for k, v in entry.items() if k != "q"}
         cases.append(Case(entry["q"], expected, f"{shown}:{line}"))
     if problems:

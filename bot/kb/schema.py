@@ -96,13 +96,15 @@ class Checker:
     def report(
         self,
         item: Item,
-        key: str | None,
+        key: Any,
         code: str,
         message: str,
         level: Level = Level.ERROR,
         at: tuple[int, int] | None = None,
     ) -> None:
-        line, col = at or (item.data.mark(key) if key else (item.data.line, item.data.column))
+        line, col = at or (
+            item.data.mark(key) if key is not None else (item.data.line, item.data.column)
+        )
         self.problems.append(Problem(item.path, line, col, code, message, level))
 
     # -- field readers ---------------------------------------------------------------------
@@ -180,7 +182,7 @@ class Checker:
                 item,
                 key,
                 "yaml-boolean",
-                f'{name}: `{key}` reads as the boolean {str(value).lower()}: YAML turns a bare '
+                f"{name}: `{key}` reads as the boolean {str(value).lower()}: YAML turns a bare "
                 f'yes/no into true/false; quote it ("yes" / "no")',
             )
             return None
@@ -244,7 +246,9 @@ class Checker:
                 continue
             source = self.sources.get(source_id)
             if source is None:
-                self.report(item, key, "unknown-source", f"{name}: unknown source `{source_id}`", at=at)
+                self.report(
+                    item, key, "unknown-source", f"{name}: unknown source `{source_id}`", at=at
+                )
                 continue
             out.append(Citation(source, section))
         if not out and value_list:
@@ -355,7 +359,8 @@ class Checker:
                     sub,
                     key,
                     "yaml-boolean",
-                    f'{name}: verdicts key reads as the boolean {str(key).lower()}; quote it ("yes")',
+                    f"{name}: verdicts key reads as the boolean {str(key).lower()}; "
+                    'quote it ("yes")',
                 )
                 continue
             if key not in tuple(s.value for s in Stance):
@@ -404,7 +409,10 @@ class Checker:
             claimed_by = self.sources.get(by) if isinstance(by, str) else None
             if claimed_by is None:
                 self.report(
-                    item, "claimed_by", "unknown-source", f"{name}: unknown source `{by}` in claimed_by"
+                    item,
+                    "claimed_by",
+                    "unknown-source",
+                    f"{name}: unknown source `{by}` in claimed_by",
                 )
         evidence = self.evidence(item, name)
 
@@ -444,9 +452,10 @@ class Checker:
             )
         if seed and not verdict:
             self.report(item, "seed", "missing-key", f"{name}: a seed claim needs its `verdict`")
-        if not (
-            complete and claim_id and role_ids and topic_id and status and statement and cites
-        ) or not reviewed:
+        if (
+            not (complete and claim_id and role_ids and topic_id and status and statement and cites)
+            or not reviewed
+        ):
             return None
         return Claim(
             id=claim_id,
@@ -484,9 +493,7 @@ class Checker:
         return None
 
 
-def collect(
-    documents: list[tuple[str, Any]], problems: list[Problem]
-) -> dict[str, list[Item]]:
+def collect(documents: list[tuple[str, Any]], problems: list[Problem]) -> dict[str, list[Item]]:
     """Split every file's top-level lists into items, reporting misplaced structure."""
     items: dict[str, list[Item]] = {section: [] for section in SECTIONS}
     for path, data in documents:
@@ -553,20 +560,25 @@ def check_aliases(checker: Checker, items: list[tuple[Item, Role]]) -> None:
     """An alias, abbreviation or misnomer may name only one role."""
     owner: dict[str, str] = {}
     for item, role in items:
-        names = [role.name, *role.aliases, *role.abbreviations, *(m.phrase for m in role.misnomers)]
+        names = [
+            ("name", role.name),
+            *(("aliases", a) for a in role.aliases),
+            *(("abbreviations", a) for a in role.abbreviations),
+            *(("misnomers", m.phrase) for m in role.misnomers),
+        ]
         seen_here: set[str] = set()
-        for text in names:
-            key = alias_key(text)
-            if not key or key in seen_here:
+        for key, text in names:
+            folded = alias_key(text)
+            if not folded or folded in seen_here:
                 continue
-            seen_here.add(key)
-            other = owner.setdefault(key, role.id)
+            seen_here.add(folded)
+            other = owner.setdefault(folded, role.id)
             if other != role.id:
                 checker.report(
                     item,
-                    "aliases",
+                    key,
                     "alias-conflict",
-                    f"role `{role.id}`: alias `{text}` is already claimed by role `{other}`",
+                    f"role `{role.id}`: `{text}` in {key} is already claimed by role `{other}`",
                 )
 
 
