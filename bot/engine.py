@@ -77,6 +77,20 @@ class Engine:
                 self.by_role[role].append(claim)
             texts = [claim.statement, *(claim.correction or "",)]
             self.words[claim.id] = _ClaimWords(_bag(claim.examples), _bag(texts))
+        # Everything that does not depend on the question is worked out once, here.
+        self._headlines: set[str] = set()
+        for group in self.by_role_topic.values():
+            self._headlines |= self._headlines_of(group)
+        self._deciders = {
+            key: self._decider_of(group, self._headlines, any_claim=False)
+            for key, group in self.by_role_topic.items()
+        }
+        self._cell_claims = {
+            key: self._decider_of(group, self._headlines, any_claim=True)
+            for key, group in self.by_role_topic.items()
+        }
+        self._profiles: dict[str, tuple[Holder, ...]] = {}
+        self._suggestions: dict[tuple[tuple[str, ...], str | None], tuple[Suggestion, ...]] = {}
         self._defaults = self._default_suggestions()
 
     # -- public ----------------------------------------------------------------------------------
@@ -118,12 +132,6 @@ class Engine:
             return text
         hits = {h.topic for h in self.matcher.read(normalise(text)).topic_hits}
         return hits.pop() if len(hits) == 1 else None
-
-    def answerable(self, text: str) -> bool:
-        """Whether a suggestion would get a real answer (suggestions must never dead-end)."""
-        reading = self.matcher.read(normalise(text))
-        answer = self._answer(reading)
-        return answer.kind not in (Kind.NO_MATCH, Kind.HELP) and answer.confidence >= MIN_CONFIDENCE
 
     # -- dispatch ----------------------------------------------------------------------------------
     def _answer(self, r: Reading) -> Answer:
@@ -172,7 +180,7 @@ class Engine:
         topic = self.topics[topic_id]
         others = set(r.roles[1:])
         candidates = self.by_role_topic[(role.id, topic.id)]
-        score = {c.id: self._score(c, q, candidates, others, r.framework) for c in candidates}
+        score = {c.id: self._score(c, q, others, r.framework) for c in candidates}
         ranked = sorted(candidates, key=lambda c: -score[c.id])
         decider = self._decide(ranked, q)
         verdict = decider.stance if decider else None
@@ -435,36 +443,35 @@ class Engine:
         self,
         claim: Claim,
         q: frozenset[str],
-        group: list[Claim],
         others: set[str],
         framework: str | None,
     ) -> float:
         score = self._similarity(claim, q)
         if framework and framework in claim.frameworks:
             score += FRAMEWORK_BONUS  # "is X one of the Scrum roles?" is about Scrum
-        if self._is_headline(claim, group):
+        if claim.id in self._headlines:
             score += HEADLINE_BONUS
         if others and others & set(claim.roles[1:]):
             score += 0.3
         return score
 
     @staticmethod
-    def _is_headline(claim: Claim, group: list[Claim]) -> bool:
-        if claim.disputed or claim.stance is None:
-            return False
-        if claim.headline:
-            return True
+    def _headlines_of(group: list[Claim]) -> set[str]:
+        """The claims that answer the plain question for their role and topic: the one marked
+        `headline`, or the only established single-role claim with a stance."""
+        marked = {c.id for c in group if c.headline and not c.disputed and c.stance is not None}
+        if marked:
+            return marked
         decided = [
             c for c in group if not c.disputed and c.stance is not None and len(c.roles) == 1
         ]
-        return len(decided) == 1 and decided[0] is claim
+        return {decided[0].id} if len(decided) == 1 else set()
 
-    def _decider(self, role: str, topic: str, any_claim: bool = False) -> Claim | None:
-        """The claim that answers "does <role> do <topic>?" with no other words to go on."""
-        group = self.by_role_topic.get((role, topic), [])
+    @staticmethod
+    def _decider_of(group: list[Claim], headlines: set[str], any_claim: bool) -> Claim | None:
         single = [c for c in group if len(c.roles) == 1] or group
         for c in single:
-            if self._is_headline(c, group):
+            if c.id in headlines:
                 return c
         with_stance = [c for c in single if not c.disputed and c.stance is not None]
         if with_stance:
@@ -472,6 +479,11 @@ class Engine:
         if any_claim:
             return next((c for c in single if not c.disputed), None)
         return None
+
+    def _decider(self, role: str, topic: str, any_claim: bool = False) -> Claim | None:
+        """The claim that answers "does <role> do <topic>?" with no other words to go on."""
+        table = self._cell_claims if any_claim else self._deciders
+        return table.get((role, topic))
 
     def _definitions(self, role: Role) -> list[Claim]:
         return [
@@ -482,6 +494,8 @@ class Engine:
 
     def _profile(self, role: Role) -> tuple[Holder, ...]:
         """The role's stance on every topic the KB decides, for an overview."""
+        if role.id in self._profiles:
+            return self._profiles[role.id]
         out = []
         for topic in self.kb.topics:
             if topic.id == IDENTITY_TOPIC:
@@ -489,7 +503,8 @@ class Engine:
             decider = self._decider(role.id, topic.id)
             if decider is not None:
                 out.append(Holder(role, decider.stance, decider))
-        return tuple(out)
+        self._profiles[role.id] = tuple(out)
+        return self._profiles[role.id]
 
     def _headline(
         self, role: Role, topic: Topic, verdict: Stance | None, decider: Claim | None
@@ -517,9 +532,17 @@ class Engine:
 
     def _suggest(self, roles: tuple[str, ...], topic_id: str | None) -> tuple[Suggestion, ...]:
         """Up to three questions near what was asked that the bot can answer."""
+        key = (roles[:3], topic_id)
+        if key not in self._suggestions:
+            self._suggestions[key] = self._make_suggestions(*key)
+        return self._suggestions[key]
+
+    def _make_suggestions(
+        self, roles: tuple[str, ...], topic_id: str | None
+    ) -> tuple[Suggestion, ...]:
         texts: list[str] = []
         topic = self.topics.get(topic_id) if topic_id else None
-        for role_id in roles[:3]:
+        for role_id in roles:
             role = self.roles[role_id]
             texts.append(f"What is {_article(role.name)} {role.name}?")
             profile = self._profile(role)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from importlib import resources
 from pathlib import Path
 
 from bot.kb.problems import KBError, Level, Problem
@@ -29,14 +28,17 @@ ENV_VAR = "RTE_BOT_KB"
 
 
 def default_dir() -> Path:
-    """The knowledge base to use: $RTE_BOT_KB, else the one shipped with the package."""
+    """The knowledge base to use: $RTE_BOT_KB, else the one shipped with the package.
+
+    Installed, it is `bot/knowledge` inside the package; in a checkout (and an editable install)
+    it is `knowledge/` at the top of the repository, where curators edit it.
+    """
     configured = os.environ.get(ENV_VAR, "").strip()
     if configured:
         return Path(configured)
-    checkout = Path(__file__).resolve().parents[2] / "knowledge"
-    if (checkout / "roles.yaml").is_file():
-        return checkout
-    return Path(str(resources.files("bot.knowledge")))
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "knowledge"
+    return installed if installed.is_dir() else package.parent / "knowledge"
 
 
 def _files(kb_dir: Path) -> list[Path]:
