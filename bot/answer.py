@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from bot.match import Kind
 from bot.records import Claim, Misnomer, Role, Source, Stance, Topic
 
-__all__ = ["Answer", "Cell", "Holder", "Kind", "Row", "Suggestion"]
+__all__ = ["Answer", "Cell", "Holder", "Kind", "Position", "Row", "Suggestion"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,15 @@ class Holder:
 
 
 @dataclass(frozen=True)
+class Position:
+    """A role's stance on one topic, for a role overview."""
+
+    topic: Topic
+    stance: Stance | None
+    claim: Claim
+
+
+@dataclass(frozen=True)
 class Answer:
     question: str
     kind: Kind
@@ -63,7 +72,7 @@ class Answer:
     misnomer: Misnomer | None = None
     rows: tuple[Row, ...] = ()  # comparisons
     holders: tuple[Holder, ...] = ()  # "who does X?"
-    profile: tuple[Holder, ...] = ()  # a role overview's stance per topic; a summary, not cited
+    profile: tuple[Position, ...] = ()  # a role overview's stances; a summary, not cited
     suggestions: tuple[Suggestion, ...] = ()
     note: str | None = None  # why the bot declined, or a caveat on the answer
     truncated: bool = False

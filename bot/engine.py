@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from bot.answer import Answer, Cell, Holder, Row, Suggestion
+from bot.answer import Answer, Cell, Holder, Position, Row, Suggestion
 from bot.match import STOPWORDS, Kind, Matcher, Reading
 from bot.normalise import is_blank, normalise, stem
 from bot.normalise import words as split_words
@@ -89,7 +89,7 @@ class Engine:
             key: self._decider_of(group, self._headlines, any_claim=True)
             for key, group in self.by_role_topic.items()
         }
-        self._profiles: dict[str, tuple[Holder, ...]] = {}
+        self._profiles: dict[str, tuple[Position, ...]] = {}
         self._suggestions: dict[tuple[tuple[str, ...], str | None], tuple[Suggestion, ...]] = {}
         self._defaults = self._default_suggestions()
 
@@ -278,7 +278,9 @@ class Engine:
             return (0 if c.topic == IDENTITY_TOPIC else 1, direction, -self._similarity(c, q))
 
         linking.sort(key=rank)
-        established = [c for c in linking if not c.disputed]
+        forward = [c for c in linking if c.roles[0] == first.id and not c.disputed]
+        # "is an SM a PM?" and "is a PM an SM?" often say the same; show the asked direction.
+        established = forward or [c for c in linking if not c.disputed]
         disputed = [c for c in linking if c.disputed]
         decider = next((c for c in established if c.stance and c.topic == IDENTITY_TOPIC), None)
         decider = decider or next((c for c in disputed if c.stance), None)
@@ -492,7 +494,7 @@ class Engine:
             if len(c.roles) == 1 and not c.disputed
         ]
 
-    def _profile(self, role: Role) -> tuple[Holder, ...]:
+    def _profile(self, role: Role) -> tuple[Position, ...]:
         """The role's stance on every topic the KB decides, for an overview."""
         if role.id in self._profiles:
             return self._profiles[role.id]
@@ -502,7 +504,7 @@ class Engine:
                 continue
             decider = self._decider(role.id, topic.id)
             if decider is not None:
-                out.append(Holder(role, decider.stance, decider))
+                out.append(Position(topic, decider.stance, decider))
         self._profiles[role.id] = tuple(out)
         return self._profiles[role.id]
 

@@ -336,6 +336,7 @@ AUXILIARIES = frozenset(
         "shouldnt",
     ]
 )
+ARTICLES = frozenset({"a", "an", "the"})
 DETERMINERS = frozenset(
     [
         "a",
@@ -402,6 +403,8 @@ COMPARE_WORDS = frozenset(
         "distinction",
     ]
 )
+# The words that make "A vs B" a comparison on their own (unlike "different projects").
+COMPARE_CUES = frozenset({"vs", "v", "versus", "compare", "compared", "comparing", "comparison"})
 WHO_WORDS = frozenset({"who", "whom", "whose", "whos"})
 IDENTITY_FILLER = (
     frozenset(
@@ -583,7 +586,7 @@ class _Phrase:
 
 
 def _phrase(owner: str, text: str, **kwargs: object) -> _Phrase | None:
-    tokens = split_words(text)
+    tokens = tuple(t for t in split_words(text) if t not in ARTICLES) or split_words(text)
     if not tokens:
         return None
     return _Phrase(owner, tokens, tuple(stem(t) for t in tokens), " ".join(tokens), **kwargs)  # type: ignore[arg-type]
@@ -710,7 +713,8 @@ class Matcher:
             )
 
         # One role.
-        if token_set & COMPARE_WORDS and r.unexplained:
+        strong = any(not h.weak for h in r.topic_hits)
+        if token_set & COMPARE_CUES and r.unexplained and not strong:
             # "RTE vs DBA": comparing with a role the KB does not know.
             return _replace(r, kind=Kind.NO_MATCH, confidence=0.0)
         if r.misnomer is not None and (topic is None or topic == IDENTITY_TOPIC):
@@ -795,63 +799,73 @@ class _Index:
             self.by_stems.setdefault(p.stems, []).append(p)
             if not p.exact_only and not p.weak and len(p.text) >= 6:
                 fuzzy.append(p)
-        self.longest = max((len(p.tokens) for p in [*fuzzy, *self._all()]), default=1)
-        self.fuzzy = fuzzy
-        self.fuzzy_texts = [p.text for p in fuzzy]
-        self.fuzzy_sizes = sorted({len(p.tokens) for p in fuzzy})
-
-    def _all(self) -> list[_Phrase]:
-        return [p for group in self.by_tokens.values() for p in group]
+        self.longest = max(
+            (len(p.tokens) for group in self.by_tokens.values() for p in group), default=1
+        )
+        self.fuzzy_by_size: dict[int, tuple[list[_Phrase], list[str]]] = {}
+        for p in fuzzy:
+            bucket = self.fuzzy_by_size.setdefault(len(p.tokens), ([], []))
+            bucket[0].append(p)
+            bucket[1].append(p.text)
+        # A window of known words can only fuzzily match a *different* known phrase ("project
+        # manager" is two edits from "product manager"), so only windows with an unknown word,
+        # where a typo may hide, are compared.
+        self.vocabulary = frozenset(t for key in self.by_tokens for t in key) | STOPWORDS
 
     def candidates(
         self, tokens: tuple[str, ...], stems: tuple[str, ...], skip: set[int] | None = None
     ) -> list[_Candidate]:
         skip = skip or set()
         out: list[_Candidate] = []
-        n = len(tokens)
-        for start in range(n):
-            if start in skip:
+        # Articles do not count: "part of the Scrum Guide" matches "part of scrum guide".
+        kept = [i for i, t in enumerate(tokens) if t not in ARTICLES]
+        words = tuple(tokens[i] for i in kept)
+        roots = tuple(stems[i] for i in kept)
+        for a in range(len(kept)):
+            if kept[a] in skip:
                 continue
-            for size in range(1, min(self.longest, n - start) + 1):
-                end = start + size
+            for size in range(1, min(self.longest, len(kept) - a) + 1):
+                start, end = kept[a], kept[a + size - 1] + 1
                 if skip.intersection(range(start, end)):
                     break
-                for p in self.by_tokens.get(tokens[start:end], ()):
+                for p in self.by_tokens.get(words[a : a + size], ()):
                     out.append(_Candidate(p.owner, start, end, 1.0, p.weak, p.misnomer))
-                for p in self.by_stems.get(stems[start:end], ()):
-                    if p.tokens != tokens[start:end]:
+                for p in self.by_stems.get(roots[a : a + size], ()):
+                    if p.tokens != words[a : a + size]:
                         out.append(_Candidate(p.owner, start, end, 0.99, p.weak, p.misnomer))
-        out.extend(self._fuzzy(tokens, skip))
+        out.extend(self._fuzzy(tokens, stems, skip))
         return out
 
-    def _fuzzy(self, tokens: tuple[str, ...], skip: set[int]) -> list[_Candidate]:
-        if not self.fuzzy:
-            return []
-        windows: list[tuple[int, int, str]] = []
-        for size in self.fuzzy_sizes:
-            for start in range(len(tokens) - size + 1):
-                end = start + size
-                if skip.intersection(range(start, end)):
-                    continue
-                text = " ".join(tokens[start:end])
-                if len(text) >= 5:
-                    windows.append((start, end, text))
-        if not windows:
-            return []
+    def _fuzzy(
+        self, tokens: tuple[str, ...], stems: tuple[str, ...], skip: set[int]
+    ) -> list[_Candidate]:
+        unknown = {
+            i
+            for i, (t, s) in enumerate(zip(tokens, stems, strict=True))
+            if i not in skip
+            and t not in self.vocabulary
+            and (s,) not in self.by_stems
+            and len(t) > 2
+        }
         out: list[_Candidate] = []
-        for start, end, text in windows:
-            # extract() with a distance scorer keeps choices at or under the cutoff.
-            for _, distance, pi in process.extract(
-                text,
-                self.fuzzy_texts,
-                scorer=Levenshtein.distance,
-                score_cutoff=MAX_TYPOS,
-                limit=None,
-            ):
-                p = self.fuzzy[pi]
-                if 0 < distance <= _typos_allowed(p.text) and len(p.tokens) == end - start:
-                    score = 0.97 * (1.0 - distance / len(p.text))
-                    out.append(_Candidate(p.owner, start, end, score, p.weak, p.misnomer))
+        for size, (phrases, texts) in self.fuzzy_by_size.items():
+            for start in range(max(0, min(unknown, default=0) - size + 1), len(tokens) - size + 1):
+                end = start + size
+                span = range(start, end)
+                if not unknown.intersection(span) or skip.intersection(span):
+                    continue
+                # extract() with a distance scorer keeps the choices at or under the cutoff.
+                for _, distance, pi in process.extract(
+                    " ".join(tokens[start:end]),
+                    texts,
+                    scorer=Levenshtein.distance,
+                    score_cutoff=MAX_TYPOS,
+                    limit=None,
+                ):
+                    p = phrases[pi]
+                    if 0 < distance <= _typos_allowed(p.text):
+                        score = 0.97 * (1.0 - distance / len(p.text))
+                        out.append(_Candidate(p.owner, start, end, score, p.weak, p.misnomer))
         return out
 
 

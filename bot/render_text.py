@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from bot.answer import Answer, Holder, Kind
+from bot.answer import Answer, Kind, Position
 from bot.records import Claim, Stance
 
 WIDTH = 92
@@ -66,10 +66,10 @@ def _disputed_lines(claim: Claim, numbers: _Numbers) -> list[str]:
     return lines
 
 
-def _profile_lines(profile: tuple[Holder, ...]) -> list[str]:
+def _profile_lines(profile: tuple[Position, ...]) -> list[str]:
     lines = []
     for stance, label in ((Stance.YES, "Does"), (Stance.PARTLY, "Partly"), (Stance.NO, "Does not")):
-        names = [h.claim.topic for h in profile if h.stance is stance]
+        names = [p.topic.name.lower() for p in profile if p.stance is stance]
         if names:
             lines.append(_wrap(f"{label}: " + ", ".join(names), "      ", "  "))
     return lines
@@ -119,7 +119,12 @@ def render(answer: Answer) -> str:
         out.append("  " + "Topic".ljust(24) + "".join(n[:20].ljust(22) for n in names))
         for row in answer.rows:
             cells = "".join(
-                (STANCE_WORD[c.stance] + (" *" if c.contested else "")).ljust(22) for c in row.cells
+                (
+                    STANCE_WORD[c.stance]
+                    + (" *" if c.contested else "")
+                    + (f" {numbers.refs(c.claim)}" if c.claim else "")
+                ).ljust(22)
+                for c in row.cells
             )
             out.append("  " + row.topic.name[:23].ljust(24) + cells)
         if any(row.contested for row in answer.rows):
