@@ -55,17 +55,26 @@ def percentile(values: list[float], q: float) -> float:
 
 def time_per_question(
     answer: Callable[[str], Any], questions: list[str], rounds: int
-) -> list[float]:
-    """Milliseconds per call, every question `rounds` times, after one warm-up pass."""
+) -> tuple[float, float]:
+    """(median, p99) milliseconds per call: every question once per round, after a warm-up
+    pass; the p99 is the median over rounds of each round's p99, so one noisy round on a
+    shared machine does not decide it."""
     for q in questions:
         answer(q)
-    samples: list[float] = []
+    gc.collect()
+    gc.freeze()  # as a long-running server does after loading: the KB is not garbage
+    everything: list[float] = []
+    p99s: list[float] = []
     for _ in range(rounds):
+        samples = []
         for q in questions:
             start = time.perf_counter()
             answer(q)
             samples.append((time.perf_counter() - start) * 1000)
-    return samples
+        p99s.append(percentile(samples, 0.99))
+        everything += samples
+    gc.unfreeze()
+    return statistics.median(everything), statistics.median(p99s)
 
 
 def scaled(kb: KnowledgeBase, target: int) -> KnowledgeBase:
@@ -212,8 +221,7 @@ def main() -> int:
             summary = summarise(run(cases, system))
             # The baselines scan every claim: at scale one timed round of them is plenty.
             rounds = args.rounds if label == "shipped" else (3 if name == "engine" else 1)
-            samples = time_per_question(system, questions, rounds)
-            med, p99 = statistics.median(samples), percentile(samples, 0.99)
+            med, p99 = time_per_question(system, questions, rounds)
             results[(label, name)] = {"median": med, "p99": p99, "accuracy": summary.accuracy}
             rows.append((label, name, summary.accuracy, summary.out_of_scope_answered, med, p99))
             print(
@@ -232,11 +240,8 @@ def main() -> int:
 
     engine = Engine(kb)
     huge = "does an RTE handle scope? " + "x" * 40_000
-    samples = time_per_question(engine.ask, [huge], 20)
-    print(
-        f"\n40,000-character question: median {statistics.median(samples):.3f} ms, "
-        f"max {max(samples):.3f} ms"
-    )
+    med, p99 = time_per_question(engine.ask, [huge], 20)
+    print(f"\n40,000-character question: median {med:.3f} ms, p99 {p99:.3f} ms")
 
     shipped_p99 = results[("shipped", "engine")]["p99"]
     scaled_p99 = results[(f"scaled {args.scale}", "engine")]["p99"]

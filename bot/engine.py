@@ -25,6 +25,7 @@ HEADLINE_BONUS = 0.25
 # Share of a question's words one claim must contain to answer a question that names no topic.
 RETRIEVE_AT = 0.6
 RETRIEVE_ALONE_AT = 0.4  # ... when the named topic has no claim on the role at all
+RETRIEVE_OVER_NAMED_AT = 0.75  # ... and against topics the question does name
 FRAMEWORK_BONUS = 0.3
 # How much the matcher's ranking of the named topics counts when choosing among them.
 TOPIC_PRIOR = (0.2, 0.1, 0.05, 0.0)
@@ -218,12 +219,19 @@ class Engine:
             if topic and (role, topic) in self.by_role_topic and topic not in options:
                 options[topic] = TOPIC_PRIOR[min(rank, len(TOPIC_PRIOR) - 1)]
         named = {h.topic for h in r.topic_hits if not h.weak}
-        if not named & set(options):
-            # Only weak hints were named: a claim that says what the question says may know better.
+        # A claim that says what the question says may know better than the topic words, when
+        # only weak hints were named, or when it says nearly all of it.
+        if named & set(options):
+            # Over named topics, only a disputed claim quoted nearly word for word ("RTEs have
+            # in-depth knowledge of finance or marketing") moves the answer to its own topic.
+            disputed = [c for c in self.by_role[role] if c.disputed]
+            best, fit = self._best_claim(disputed, role, q)
+            enough = RETRIEVE_OVER_NAMED_AT
+        else:
             best, fit = self._best_claim(self.by_role[role], role, q)
             enough = RETRIEVE_AT if options else RETRIEVE_ALONE_AT
-            if best is not None and fit >= enough and best.topic not in options:
-                options[best.topic] = 0.0
+        if best is not None and fit >= enough and best.topic not in options:
+            options[best.topic] = 0.0
         if not options:
             return None
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from bot.normalise import Question, stem
 from bot.normalise import words as split_words
@@ -593,10 +593,24 @@ def _phrase(owner: str, text: str, **kwargs: object) -> _Phrase | None:
 
 
 def _typos_allowed(text: str) -> int:
-    """How many single-letter edits still count as the same name: none for short words,
-    where one letter makes another word ("scope" is not "score"), more for long names."""
+    """How many edits (a swap of two letters counts as one) still count as the same name:
+    none for short words, where one letter makes another word ("scope" is not "score"),
+    more for long names."""
     n = len(text)
     return 0 if n <= 5 else 1 if n <= 8 else 2 if n <= 13 else 3 if n <= 20 else 4
+
+
+def _is_swap(a: str, b: str) -> bool:
+    """ "scoep" for "scope": two neighbouring letters swapped, the commonest typo in short words."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
 
 
 class Matcher:
@@ -624,6 +638,9 @@ class Matcher:
                     topic_phrases.append(p)
         self._roles = _Index(role_phrases)
         self._topics = _Index(topic_phrases)
+        # A word either index knows is not a typo for the other ("programme" is no "programmer").
+        known = self._roles.vocabulary | self._topics.vocabulary | CONTEXT_WORDS
+        self._roles.vocabulary = self._topics.vocabulary = known
 
     def read(self, question: Question) -> Reading:
         tokens, stems = question.tokens, question.stems
@@ -692,6 +709,12 @@ class Matcher:
 
         if len(r.roles) >= 2:
             same = bool(token_set & SAMENESS_WORDS)
+            strong_topic = any(not h.weak for h in r.topic_hits)
+            if "both" in token_set and strong_topic and not token_set & COMPARE_WORDS:
+                # "RTEs and PMs both do cost management, don't they?" asks about a shared claim.
+                return _replace(
+                    r, kind=Kind.ANSWER, topic=topic, confidence=role_score * topic_score * clarity
+                )
             if _is_comparison(tokens, r.role_hits) and not same:
                 chosen = None if topic == IDENTITY_TOPIC else topic
                 conf = role_score * (topic_score if chosen else 1.0) * max(clarity, 0.8)
@@ -797,7 +820,7 @@ class _Index:
         for p in phrases:
             self.by_tokens.setdefault(p.tokens, []).append(p)
             self.by_stems.setdefault(p.stems, []).append(p)
-            if not p.exact_only and not p.weak and len(p.text) >= 6:
+            if not p.exact_only and not p.weak and len(p.text) >= 4:
                 fuzzy.append(p)
         self.longest = max(
             (len(p.tokens) for group in self.by_tokens.values() for p in group), default=1
@@ -855,15 +878,12 @@ class _Index:
                 if not unknown.intersection(span) or skip.intersection(span):
                     continue
                 # extract() with a distance scorer keeps the choices at or under the cutoff.
+                window = " ".join(tokens[start:end])
                 for _, distance, pi in process.extract(
-                    " ".join(tokens[start:end]),
-                    texts,
-                    scorer=Levenshtein.distance,
-                    score_cutoff=MAX_TYPOS,
-                    limit=None,
+                    window, texts, scorer=OSA.distance, score_cutoff=MAX_TYPOS, limit=None
                 ):
                     p = phrases[pi]
-                    if 0 < distance <= _typos_allowed(p.text):
+                    if 0 < distance <= _typos_allowed(p.text) or _is_swap(window, p.text):
                         score = 0.97 * (1.0 - distance / len(p.text))
                         out.append(_Candidate(p.owner, start, end, score, p.weak, p.misnomer))
         return out
@@ -961,15 +981,18 @@ def _between(tokens: tuple[str, ...], hits: tuple[RoleHit, ...]) -> tuple[str, .
 
 
 def _is_comparison(tokens: tuple[str, ...], hits: tuple[RoleHit, ...]) -> bool:
+    """ "RTE vs PgM", "difference between ...", "RTE or PO: who ...", "RTE and PgM", "RTE PgM"."""
     if set(tokens) & COMPARE_WORDS:
         return True
     distinct = _distinct_hits(hits)
     if len(distinct) < 2:
         return False
-    between = set(_between(tokens, distinct)) - {"a", "an", "the"}
-    if between == {"or"} or (between == {"and"} and tokens[0] not in AUXILIARIES):
+    lead = 1 if tokens[0] in INTERJECTIONS else 0
+    asks_yes_no = len(tokens) > lead and tokens[lead] in AUXILIARIES
+    between = set(_between(tokens, distinct)) - ARTICLES
+    if between == {"or"}:
         return True
-    return not between and tokens[0] not in AUXILIARIES
+    return (between == {"and"} or not between) and not asks_yes_no
 
 
 def _distinct_hits(hits: tuple[RoleHit, ...]) -> tuple[RoleHit, ...]:
