@@ -19,7 +19,7 @@ from bot.evaluate import run, summarise
 from bot.kb.golden import load_cases
 from bot.kb.problems import KBError, Level
 from bot.render_json import answer_json
-from bot.render_text import USAGE, render
+from bot.render_text import render
 
 KB_OPTION = click.option(
     "--kb",
@@ -258,7 +258,66 @@ def eval_(file: Path, minimum: float, verbose: bool, kb_dir: Path | None) -> Non
         sys.exit(1)
 
 
-@cli.command(hidden=True)
-def usage() -> None:
-    """Print examples of questions."""
-    click.echo(USAGE)
+@cli.command()
+@click.option("--port", "-p", type=int, default=3000, show_default=True, help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
+def serve(port: int, host: str) -> None:
+    """Serve Slack's HTTP requests locally at http://HOST:PORT/slack/events.
+
+    For development: a threaded standard-library server. In production run gunicorn as the
+    Procfile does. Needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; /healthz reports the
+    knowledge base in use.
+
+    \b
+    Example:
+      SLACK_BOT_TOKEN=xoxb-... SLACK_SIGNING_SECRET=... rte-bot serve --port 3000
+    """
+    from bot.serve import serve_http
+
+    serve_http(port, host)
+
+
+@cli.command()
+def socket() -> None:
+    """Connect to Slack in Socket Mode (no public URL needed) and answer until stopped.
+
+    Needs SLACK_BOT_TOKEN (xoxb-...) and SLACK_APP_TOKEN (xapp-..., with connections:write).
+
+    \b
+    Example:
+      SLACK_BOT_TOKEN=xoxb-... SLACK_APP_TOKEN=xapp-... rte-bot socket
+    """
+    from bot.serve import StartupError, serve_socket
+
+    try:
+        serve_socket()
+    except StartupError as exc:
+        click.echo(f"rte-bot: {exc}", err=True)
+        sys.exit(2)
+
+
+@cli.command()
+@click.option(
+    "--url", help="Public base URL (https://HOST): print the HTTP-mode manifest with its URLs."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (the Slack CLI's get-manifest).")
+def manifest(url: str | None, as_json: bool) -> None:
+    """Print the Slack app manifest, to create the app at api.slack.com/apps.
+
+    Without --url it is the Socket Mode manifest (the same as manifest.yml); with --url the
+    slash command, events and interactivity point at URL/slash/events.
+
+    \b
+    Examples:
+      rte-bot manifest --url https://rte-bot.example.com
+      rte-bot manifest --json
+    """
+    from bot.manifest import manifest as build
+    from bot.manifest import to_json, to_yaml
+
+    if url and not url.startswith("https://"):
+        raise click.BadParameter("Slack only calls https:// URLs", param_hint="--url")
+    data = build(url)
+    click.echo(to_json(data) if as_json else to_yaml(data), nl=False)
+    if as_json:
+        click.echo()

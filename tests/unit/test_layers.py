@@ -64,11 +64,29 @@ def test_engine_modules_know_nothing_of_slack_or_yaml(module: str) -> None:
     assert bad == set()
 
 
-def test_only_the_kb_package_imports_yaml() -> None:
+def test_only_storage_and_the_manifest_import_yaml() -> None:
     for path in PACKAGE.rglob("*.py"):
         name = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
-        if name.startswith("bot.kb"):
+        if name.startswith("bot.kb") or name == "bot.manifest":
             continue
         assert "yaml" not in {
             m.split(".")[0] for m in imports_of(name.removesuffix(".__init__"))
         }, name
+
+
+def test_the_slack_layer_knows_nothing_of_storage() -> None:
+    for path in (PACKAGE / "slack").rglob("*.py"):
+        name = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        reached = closure(name.removesuffix(".__init__"))
+        assert not {m for m in reached if m == "yaml" or m.startswith(("bot.kb", "bot.live_kb"))}, (
+            name
+        )
+
+
+def test_only_the_slack_layer_imports_slack_bolt() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        name = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        if name.startswith("bot.slack"):
+            continue
+        bolt = {m for m in imports_of(name.removesuffix(".__init__")) if m.startswith("slack_bolt")}
+        assert bolt == set(), name

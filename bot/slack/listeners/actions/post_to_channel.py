@@ -1,0 +1,34 @@
+"""The "Post to channel" button under an ephemeral /rte answer: post the same answer for
+everyone, marked as asked by the person who clicked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack
+from slack_bolt.context.respond import Respond
+from slack_sdk import WebClient
+
+from bot.render_blocks import answer_message, question_from_value
+from bot.slack.replies import ask, message_kwargs
+
+
+def post_to_channel(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    context: Any,
+) -> None:
+    ack()
+    question = question_from_value(action.get("value") or "")
+    user = (body.get("user") or {}).get("id")
+    channel = str(
+        (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
+    )
+    answer = ask(context, question)
+    client.chat_postMessage(
+        channel=channel, **message_kwargs(answer_message(answer, asked_by=user))
+    )
+    respond(text="Posted to the channel.", response_type="ephemeral", replace_original=True)

@@ -1,0 +1,84 @@
+"""What every listener shares: get an answer, render it, send it, and apologise on failure."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt.context.respond import Respond
+from slack_bolt.context.say import Say
+
+from bot.answer import Answer
+from bot.engine import Engine
+from bot.render_blocks import Message, answer_message
+
+log = logging.getLogger(__name__)
+
+SORRY = "Sorry, something went wrong while answering. Please try again in a moment."
+
+
+def engine_of(context: Any) -> Engine:
+    return context["knowledge"].engine  # type: ignore[no-any-return]
+
+
+def ask(context: Any, text: str) -> Answer:
+    return engine_of(context).ask(text)
+
+
+def message_kwargs(message: Message) -> dict[str, Any]:
+    # No link_names, no parse=full: nothing in a reply may turn into a ping.
+    return {
+        "blocks": message.blocks,
+        "text": message.text,
+        "unfurl_links": False,
+        "unfurl_media": False,
+    }
+
+
+def send_in_thread(say: Say, message: Message, thread_ts: str | None) -> None:
+    say(**message_kwargs(message), thread_ts=thread_ts)
+
+
+def respond_with(
+    respond: Respond,
+    answer: Answer,
+    *,
+    in_channel: bool,
+    asked_by: str | None,
+    share: str | None = None,
+) -> None:
+    message = answer_message(answer, asked_by=asked_by if in_channel else None, share=share)
+    respond(
+        **message_kwargs(message),
+        response_type="in_channel" if in_channel else "ephemeral",
+        replace_original=False,
+    )
+
+
+def apologise(
+    error: Exception,
+    body: dict[str, Any],
+    logger: logging.Logger,
+    respond: Respond | None,
+    say: Say | None,
+) -> None:
+    """The one error handler: log with context, then tell the user instead of going silent."""
+    event = body.get("event") or {}
+    logger.error(
+        "listener failed: %r (type=%s command=%s event=%s team=%s channel=%s user=%s)",
+        error,
+        body.get("type"),
+        body.get("command"),
+        event.get("type"),
+        body.get("team_id") or (body.get("team") or {}).get("id"),
+        body.get("channel_id") or event.get("channel") or (body.get("channel") or {}).get("id"),
+        body.get("user_id") or event.get("user") or (body.get("user") or {}).get("id"),
+        exc_info=error,
+    )
+    try:
+        if respond is not None and body.get("response_url"):
+            respond(text=SORRY, response_type="ephemeral", replace_original=False)
+        elif say is not None and event:
+            say(text=SORRY, thread_ts=event.get("thread_ts") or event.get("ts"))
+    except Exception:  # the apology itself failed (Slack unreachable): the log must do
+        logger.exception("could not tell the user about the failure")
