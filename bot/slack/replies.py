@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import Any
 
@@ -10,7 +11,8 @@ from slack_bolt.context.say import Say
 
 from bot.answer import Answer
 from bot.engine import Engine
-from bot.render_blocks import Message, answer_message
+from bot.normalise import MAX_INPUT_CHARS
+from bot.render_blocks import Message, answer_message, share_value
 
 log = logging.getLogger(__name__)
 
@@ -21,8 +23,23 @@ def engine_of(context: Any) -> Engine:
     return context["knowledge"].engine  # type: ignore[no-any-return]
 
 
-def ask(context: Any, text: str) -> Answer:
-    return engine_of(context).ask(text)
+def reply_for(
+    context: Any, text: str, *, asked_by: str | None = None, share: bool = False
+) -> tuple[Answer, Message]:
+    """The answer to `text` and its message; `share` adds the "Post to channel" button."""
+    # Past MAX_INPUT_CHARS nothing more is read, so a longer text has the same answer.
+    return _rendered(engine_of(context), text[: MAX_INPUT_CHARS + 1], asked_by, share)
+
+
+@functools.lru_cache(maxsize=1024)
+def _rendered(
+    engine: Engine, text: str, asked_by: str | None, share: bool
+) -> tuple[Answer, Message]:
+    """Answers depend only on the knowledge base (one engine per version) and the text, and
+    popular questions repeat: rendering each once keeps the work after the ack small."""
+    answer = engine.ask(text)
+    button = share_value(answer.question) if share else None
+    return answer, answer_message(answer, asked_by=asked_by, share=button)
 
 
 def message_kwargs(message: Message) -> dict[str, Any]:
@@ -39,15 +56,7 @@ def send_in_thread(say: Say, message: Message, thread_ts: str | None) -> None:
     say(**message_kwargs(message), thread_ts=thread_ts)
 
 
-def respond_with(
-    respond: Respond,
-    answer: Answer,
-    *,
-    in_channel: bool,
-    asked_by: str | None,
-    share: str | None = None,
-) -> None:
-    message = answer_message(answer, asked_by=asked_by if in_channel else None, share=share)
+def respond_with(respond: Respond, message: Message, *, in_channel: bool) -> None:
     respond(
         **message_kwargs(message),
         response_type="in_channel" if in_channel else "ephemeral",

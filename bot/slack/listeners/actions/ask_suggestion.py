@@ -9,8 +9,7 @@ from slack_bolt import Ack
 from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
 
-from bot.render_blocks import answer_message, share_value
-from bot.slack.replies import ask, message_kwargs
+from bot.slack.replies import message_kwargs, reply_for, respond_with
 
 
 def ask_suggestion(
@@ -23,16 +22,16 @@ def ask_suggestion(
 ) -> None:
     ack()
     question = action.get("value") or ""
-    answer = ask(context, question)
     container = body.get("container") or {}
     message = body.get("message") or {}
     if container.get("is_ephemeral") or not message:
-        reply = answer_message(answer, share=share_value(question))
-        respond(**message_kwargs(reply), response_type="ephemeral", replace_original=False)
+        _, reply = reply_for(context, question, share=True)
+        respond_with(respond, reply, in_channel=False)
         return
     user = (body.get("user") or {}).get("id")
+    _, reply = reply_for(context, question, asked_by=user)
     client.chat_postMessage(
         channel=str(container.get("channel_id") or (body.get("channel") or {}).get("id")),
         thread_ts=message.get("thread_ts") or message.get("ts"),
-        **message_kwargs(answer_message(answer, asked_by=user)),
+        **message_kwargs(reply),
     )

@@ -9,8 +9,8 @@ from slack_bolt import Ack
 from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
 
-from bot.render_blocks import answer_message, question_from_value
-from bot.slack.replies import ask, message_kwargs
+from bot.render_blocks import question_from_value
+from bot.slack.replies import message_kwargs, reply_for
 
 
 def post_to_channel(
@@ -27,8 +27,6 @@ def post_to_channel(
     channel = str(
         (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
     )
-    answer = ask(context, question)
-    client.chat_postMessage(
-        channel=channel, **message_kwargs(answer_message(answer, asked_by=user))
-    )
+    _, message = reply_for(context, question, asked_by=user)
+    client.chat_postMessage(channel=channel, **message_kwargs(message))
     respond(text="Posted to the channel.", response_type="ephemeral", replace_original=True)

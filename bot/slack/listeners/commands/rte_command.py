@@ -9,28 +9,22 @@ from slack_bolt import Ack
 from slack_bolt.context.respond import Respond
 
 from bot.answer import Kind
-from bot.render_blocks import answer_message, roles_message, share_value, topics_message
-from bot.slack.replies import ask, engine_of, message_kwargs, respond_with
+from bot.render_blocks import roles_message, topics_message
+from bot.slack.replies import engine_of, reply_for, respond_with
 
 
 def rte_command(ack: Ack, command: dict[str, Any], respond: Respond, context: Any) -> None:
     ack()  # within Slack's 3 seconds; the answer follows through response_url
     text = (command.get("text") or "").strip()
     word = text.lower()
-    engine = engine_of(context)
     if word in ("roles", "topics"):
-        listing = (
-            roles_message(engine.kb.roles) if word == "roles" else topics_message(engine.kb.topics)
-        )
-        respond(**message_kwargs(listing), response_type="ephemeral", replace_original=False)
+        kb = engine_of(context).kb
+        listing = roles_message(kb.roles) if word == "roles" else topics_message(kb.topics)
+        respond_with(respond, listing, in_channel=False)
         return
-    answer = ask(context, text)
+    answer, message = reply_for(context, text, share=True)
     if answer.kind is Kind.COMPARISON:
-        respond_with(respond, answer, in_channel=True, asked_by=command.get("user_id"))
+        _, message = reply_for(context, text, asked_by=command.get("user_id"))
+        respond_with(respond, message, in_channel=True)
     else:
-        respond(
-            # The button carries the question as read (markup stripped), never raw user text.
-            **message_kwargs(answer_message(answer, share=share_value(answer.question))),
-            response_type="ephemeral",
-            replace_original=False,
-        )
+        respond_with(respond, message, in_channel=False)

@@ -6,13 +6,11 @@ from typing import Any
 
 from slack_bolt.context.say import Say
 
-from bot.render_blocks import answer_message
-from bot.slack.replies import ask, send_in_thread
+from bot.slack.replies import reply_for, send_in_thread
 
 
 def app_mention(event: dict[str, Any], say: Say, context: Any) -> None:
     if event.get("bot_id") or event.get("subtype"):
         return  # another bot mentioned us, or an edit: not a question from a person
-    answer = ask(context, event.get("text") or "")
-    message = answer_message(answer, asked_by=event.get("user"))
+    _, message = reply_for(context, event.get("text") or "", asked_by=event.get("user"))
     send_in_thread(say, message, event.get("thread_ts") or event.get("ts"))

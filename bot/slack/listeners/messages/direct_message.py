@@ -7,12 +7,11 @@ from typing import Any
 
 from slack_bolt.context.say import Say
 
-from bot.render_blocks import answer_message
-from bot.slack.replies import ask, send_in_thread
+from bot.slack.replies import reply_for, send_in_thread
 
 
 def direct_message(event: dict[str, Any], say: Say, context: Any) -> None:
     if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
         return
-    answer = ask(context, event.get("text") or "")
-    send_in_thread(say, answer_message(answer), event.get("thread_ts"))
+    _, message = reply_for(context, event.get("text") or "")
+    send_in_thread(say, message, event.get("thread_ts"))
