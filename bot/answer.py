@@ -5,6 +5,7 @@ Nothing here knows about Slack, terminals or YAML; renderers turn an Answer into
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from bot.match import Kind
@@ -76,6 +77,16 @@ class Answer:
     suggestions: tuple[Suggestion, ...] = ()
     note: str | None = None  # why the bot declined, or a caveat on the answer
     truncated: bool = False
+    kb_version: str = ""  # the knowledge base that answered
+    nearest: str | None = None  # for a decline: the claim that came closest, for curators
+    nearest_score: float = 0.0
+
+    @property
+    def reviewed(self) -> dt.date | None:
+        """When the claims that decide the answer were last checked (the oldest of them)."""
+        deciding = self.claims[:1] or self.disputed[:1] or self.all_claims()
+        dates = [c.reviewed for c in deciding]
+        return min(dates) if dates else None
 
     @property
     def contested(self) -> bool:

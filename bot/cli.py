@@ -293,7 +293,7 @@ def socket() -> None:
         serve_socket()
     except StartupError as exc:
         click.echo(f"rte-bot: {exc}", err=True)
-        sys.exit(2)
+        sys.exit(exc.code)
 
 
 @cli.command()

@@ -24,6 +24,30 @@ class ConfigError(Exception):
     """A setting is missing or malformed; the message names it."""
 
 
+def _number(text: str, name: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, not {text!r}") from None
+    if value < 0:
+        raise ConfigError(f"{name} must not be negative")
+    return value
+
+
+def database_url(env: Mapping[str, str]) -> str:
+    """DATABASE_URL (Heroku's Postgres) wins; else RTE_BOT_DB (a path or a URL); else a SQLite
+    file next to the app."""
+    url = (env.get("DATABASE_URL") or "").strip()
+    if url:
+        # Heroku still hands out postgres://; SQLAlchemy wants a dialect and a driver.
+        for prefix in ("postgres://", "postgresql://"):
+            if url.startswith(prefix):
+                return "postgresql+psycopg://" + url[len(prefix) :]
+        return url
+    path = (env.get("RTE_BOT_DB") or "").strip() or "rte-bot.sqlite3"
+    return path if "://" in path else f"sqlite:///{path}"
+
+
 # Variable, the modes that require it, and what it is (the README table mirrors this).
 VARIABLES: tuple[tuple[str, tuple[Mode, ...], str], ...] = (
     ("SLACK_BOT_TOKEN", (Mode.HTTP, Mode.SOCKET), "bot token, xoxb-..."),
@@ -31,6 +55,10 @@ VARIABLES: tuple[tuple[str, tuple[Mode, ...], str], ...] = (
     ("SLACK_APP_TOKEN", (Mode.SOCKET,), "app-level token with connections:write, xapp-..."),
     ("SLACK_API_URL", (), "base URL of the Slack Web API (tests point it at a fake)"),
     ("RTE_BOT_KB", (), "knowledge base folder (default: the one shipped with rte-bot)"),
+    ("DATABASE_URL", (), "Postgres URL for feedback (Heroku sets it); wins over RTE_BOT_DB"),
+    ("RTE_BOT_DB", (), "SQLite file (or a database URL) for feedback, default rte-bot.sqlite3"),
+    ("RTE_BOT_RETENTION_DAYS", (), "feedback older than this is purged (default 365)"),
+    ("RTE_BOT_KB_POLL", (), "seconds between checks for knowledge base edits (default 5; 0 = off)"),
     ("LOG_LEVEL", (), "DEBUG, INFO (default), WARNING or ERROR"),
 )
 
@@ -43,6 +71,9 @@ class Settings:
     api_url: str = DEFAULT_API_URL
     kb_dir: Path | None = None
     log_level: str = "INFO"
+    database_url: str = "sqlite:///rte-bot.sqlite3"
+    retention_days: int = 365
+    kb_poll_seconds: float = 5.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -62,6 +93,8 @@ class Settings:
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ConfigError(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {level!r}")
         kb = get("RTE_BOT_KB")
+        retention = _number(get("RTE_BOT_RETENTION_DAYS") or "365", "RTE_BOT_RETENTION_DAYS")
+        poll = _number(get("RTE_BOT_KB_POLL") or "5", "RTE_BOT_KB_POLL")
         return cls(
             # The Slack CLI's `start` hook passes tokens as SLACK_CLI_XOXB / SLACK_CLI_XAPP.
             bot_token=get("SLACK_BOT_TOKEN", "SLACK_CLI_XOXB"),
@@ -70,6 +103,9 @@ class Settings:
             api_url=api_url if api_url.endswith("/") else api_url + "/",
             kb_dir=Path(kb) if kb else None,
             log_level=level,
+            database_url=database_url(env),
+            retention_days=int(retention),
+            kb_poll_seconds=poll,
         )
 
     def require(self, mode: Mode) -> None:

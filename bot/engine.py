@@ -99,11 +99,12 @@ class Engine:
         question = normalise(raw)
         reading = self.matcher.read(question)
         if not question.tokens and not is_blank(raw):
-            return self._decline(reading, "I couldn't find a question in that.")
-        answer = self._answer(reading)
-        if answer.kind in (Kind.NO_MATCH, Kind.HELP) or answer.confidence >= MIN_CONFIDENCE:
-            return answer
-        return self._decline(reading, "I'm not sure I understood the question.")
+            answer = self._decline(reading, "I couldn't find a question in that.")
+        else:
+            answer = self._answer(reading)
+        if answer.kind not in (Kind.NO_MATCH, Kind.HELP) and answer.confidence < MIN_CONFIDENCE:
+            answer = self._decline(reading, "I'm not sure I understood the question.")
+        return replace(answer, kb_version=self.kb.version)
 
     def compare(self, role_ids: list[str], topic_id: str | None = None) -> Answer:
         """Compare known roles directly (role and topic ids), as `rte-bot compare` does."""
@@ -530,6 +531,9 @@ class Engine:
         return f"{word}: {decider.statement}"
 
     def _decline(self, r: Reading, note: str, roles: tuple[str, ...] | None = None) -> Answer:
+        q = self._question_words(r)
+        nearest = max(self.kb.claims, key=lambda c: self._similarity(c, q), default=None)
+        score = self._similarity(nearest, q) if nearest is not None else 0.0
         return Answer(
             r.question.text,
             Kind.NO_MATCH,
@@ -538,6 +542,8 @@ class Engine:
             suggestions=self._suggest(r.roles if roles is None else roles, r.topic),
             note=note,
             truncated=r.question.truncated,
+            nearest=nearest.id if nearest is not None and score > 0 else None,
+            nearest_score=round(score, 3),
         )
 
     def _suggest(self, roles: tuple[str, ...], topic_id: str | None) -> tuple[Suggestion, ...]:

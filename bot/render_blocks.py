@@ -21,10 +21,13 @@ from slack_sdk.models.blocks import (
     ContextBlock,
     DividerBlock,
     HeaderBlock,
+    InputBlock,
     MarkdownTextObject,
+    PlainTextInputElement,
     PlainTextObject,
     SectionBlock,
 )
+from slack_sdk.models.views import View
 
 from bot.answer import Answer, Kind
 from bot.records import Claim, Role, Source, Stance, Topic
@@ -51,6 +54,13 @@ CONTESTED_MARK = ":warning:"
 # action_ids, shared with the Slack layer (bot/slack/ids.py re-exports them)
 ACTION_POST_TO_CHANNEL = "post_to_channel"
 ACTION_ASK_SUGGESTION = "ask_suggestion"
+ACTION_FEEDBACK_HELPFUL = "feedback_helpful"
+ACTION_FEEDBACK_WRONG = "feedback_wrong"
+FEEDBACK_QUESTION_CHARS = 600
+VIEW_FEEDBACK_REASON = "feedback_reason"
+REASON_BLOCK = "reason"
+REASON_INPUT = "reason_input"
+MAX_REASON = 2000
 
 
 @dataclass(frozen=True)
@@ -163,6 +173,8 @@ def _facts_context(answer: Answer, asked_by: str | None) -> ContextBlock:
         facts.append(escape(answer.topic.name))
     if answer.contested:
         facts.append(f"{CONTESTED_MARK} contested")
+    if answer.reviewed:
+        facts.append(f"reviewed {answer.reviewed.isoformat()}")
     question = escape(shorten(answer.question, ECHO_CHARS))
     asked = f"asked by <@{asked_by}>: " if asked_by else "asked: "
     elements = [
@@ -231,7 +243,33 @@ def _profile_context(answer: Answer) -> list[Block]:
     return [ContextBlock(elements=[_mrkdwn(shorten(p, MAX_FIELD)) for p in parts])] if parts else []
 
 
-def _buttons(answer: Answer, share_value: str | None) -> list[Block]:
+def feedback_value(answer: Answer) -> str:
+    """What a feedback button must remember about the answer, in at most 2000 characters."""
+    data: dict[str, Any] = {
+        "q": answer.question[:FEEDBACK_QUESTION_CHARS],
+        "k": answer.kind.value,
+        "r": [r.id for r in answer.roles],
+        "t": answer.topic.id if answer.topic else None,
+        "v": answer.verdict.value if answer.verdict else None,
+        "c": [c.id for c in answer.all_claims()],
+        "kb": answer.kb_version,
+    }
+    text = json.dumps(data, separators=(",", ":"))
+    while len(text) > MAX_VALUE and data["c"]:
+        data["c"] = data["c"][:-1]  # the first claims decide the answer; keep those
+        text = json.dumps(data, separators=(",", ":"))
+    return text
+
+
+def feedback_from_value(value: str) -> dict[str, Any]:
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _buttons(answer: Answer, share_value: str | None, feedback: bool) -> list[Block]:
     elements = []
     if answer.kind is Kind.NO_MATCH or answer.kind is Kind.HELP:
         for n, s in enumerate(answer.suggestions[:3]):
@@ -249,6 +287,21 @@ def _buttons(answer: Answer, share_value: str | None) -> list[Block]:
                 action_id=ACTION_POST_TO_CHANNEL,
                 value=share_value[:MAX_VALUE],
                 style="primary",
+            )
+        )
+    if feedback and answer.kind is not Kind.HELP:
+        value = feedback_value(answer)
+        elements.append(
+            ButtonElement(
+                text=PlainTextObject(text="Helpful"), action_id=ACTION_FEEDBACK_HELPFUL, value=value
+            )
+        )
+        elements.append(
+            ButtonElement(
+                text=PlainTextObject(text="Wrong"),
+                action_id=ACTION_FEEDBACK_WRONG,
+                value=value,
+                style="danger",
             )
         )
     return [ActionsBlock(elements=elements)] if elements else []
@@ -292,9 +345,14 @@ def fallback_text(answer: Answer) -> str:
 
 
 def answer_message(
-    answer: Answer, *, asked_by: str | None = None, share: str | None = None
+    answer: Answer,
+    *,
+    asked_by: str | None = None,
+    share: str | None = None,
+    feedback: bool = True,
 ) -> Message:
-    """The message for one answer. `share` is the "Post to channel" button's value, if wanted."""
+    """The message for one answer. `share` is the "Post to channel" button's value, if wanted;
+    `feedback` adds the "Helpful" / "Wrong" buttons."""
     numbers = _Numbers(answer.sources())
     head: list[Block] = [_section(f"*{escape(answer.headline)}*")]
     body: list[Block] = []
@@ -318,7 +376,7 @@ def answer_message(
         body += _topic_blocks(answer, numbers)
         body += _profile_context(answer) if answer.profile else []
         body += _disputed_blocks(answer.disputed, numbers)
-    tail = _sources_context(numbers) + _buttons(answer, share)
+    tail = _sources_context(numbers) + _buttons(answer, share, feedback)
     if answer.truncated:
         tail.insert(
             0, ContextBlock(elements=[_mrkdwn("(A long question: only its start was read.)")])
@@ -372,3 +430,31 @@ and flags claims that sources dispute.
 - /rte who removes impediments?
 - /rte roles  ·  /rte topics  ·  /rte help
 - Mention me in a channel, or send me a direct message."""
+
+
+def reason_modal(private_metadata: str, question: str) -> dict[str, Any]:
+    """The small form "Wrong" opens: an optional reason, sent to curators."""
+    view = View(
+        type="modal",
+        callback_id=VIEW_FEEDBACK_REASON,
+        title=PlainTextObject(text="What is wrong?"),
+        submit=PlainTextObject(text="Send"),
+        close=PlainTextObject(text="Skip"),
+        private_metadata=private_metadata,
+        blocks=[
+            _section(
+                "Thanks: your vote is recorded. If you can, say what is wrong with the answer to "
+                f"\u201c{escape(shorten(question, ECHO_CHARS))}\u201d, and curators will check "
+                "the claim and its sources."
+            ),
+            InputBlock(
+                block_id=REASON_BLOCK,
+                label=PlainTextObject(text="What is wrong (optional)"),
+                optional=True,
+                element=PlainTextInputElement(
+                    action_id=REASON_INPUT, multiline=True, max_length=MAX_REASON
+                ),
+            ),
+        ],
+    )
+    return view.to_dict()

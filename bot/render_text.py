@@ -94,6 +94,8 @@ def render(answer: Answer) -> str:
     if answer.topic:
         facts.append(answer.topic.name)
     facts.append(f"confidence {answer.confidence:.2f}")
+    if answer.reviewed:
+        facts.append(f"reviewed {answer.reviewed.isoformat()}")
     if answer.contested:
         facts.append(CONTESTED)
     out.append("  " + " | ".join(facts))

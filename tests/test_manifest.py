@@ -59,7 +59,7 @@ def test_declared_and_registered_triggers_agree() -> None:
     assert settings["interactivity"]["is_enabled"] is True  # type: ignore[index]
     assert features["app_home"]["messages_tab_read_only_enabled"] is False  # type: ignore[index]
 
-    app = create_app(Settings(bot_token="xoxb-x", signing_secret="s"), _Knowledge())  # type: ignore[arg-type]
+    app = create_app(Settings(bot_token="xoxb-x", signing_secret="s"), _Knowledge(), None)  # type: ignore[arg-type]
     registered = " ".join(
         repr(listener.matchers) + repr(getattr(listener, "ack_function", ""))
         for listener in app._listeners

@@ -12,11 +12,22 @@ from slack_sdk.http_retry import ConnectionErrorRetryHandler, RateLimitErrorRetr
 
 from bot.config import Settings
 from bot.engine import Engine
+from bot.feedback.records import Unanswered, Vote
 from bot.slack.dedupe import RecentIds
 from bot.slack.listeners import register_listeners
 from bot.slack.replies import apologise
 
 log = logging.getLogger(__name__)
+
+
+class FeedbackSink(Protocol):
+    """Where votes and unanswered questions go (bot.feedback.store.FeedbackStore)."""
+
+    def record_vote(self, vote: Vote) -> None: ...
+
+    def record_reason(self, answer_ref: str, user_id: str, reason: str) -> bool: ...
+
+    def record_unanswered(self, item: Unanswered) -> None: ...
 
 
 class Knowledge(Protocol):
@@ -28,7 +39,7 @@ class Knowledge(Protocol):
     def status(self) -> dict[str, Any]: ...
 
 
-def create_app(settings: Settings, knowledge: Knowledge) -> App:
+def create_app(settings: Settings, knowledge: Knowledge, feedback: FeedbackSink) -> App:
     client = WebClient(
         token=settings.bot_token,
         base_url=settings.api_url,
@@ -58,6 +69,7 @@ def create_app(settings: Settings, knowledge: Knowledge) -> App:
         if event_id and not seen.first_time(f"{body.get('team_id')}:{event_id}"):
             return BoltResponse(status=200, body="")
         request.context["knowledge"] = knowledge
+        request.context["feedback"] = feedback
         return next()  # type: ignore[no-any-return]
 
     app.error(apologise)

@@ -1,6 +1,12 @@
 """Every Slack identifier the app uses, defined once. A test checks them against manifest.yml."""
 
-from bot.render_blocks import ACTION_ASK_SUGGESTION, ACTION_POST_TO_CHANNEL
+from bot.render_blocks import (
+    ACTION_ASK_SUGGESTION,
+    ACTION_FEEDBACK_HELPFUL,
+    ACTION_FEEDBACK_WRONG,
+    ACTION_POST_TO_CHANNEL,
+    VIEW_FEEDBACK_REASON,
+)
 
 COMMAND = "/rte"
 EVENT_APP_MENTION = "app_mention"
@@ -10,10 +16,13 @@ BOT_SCOPES = ("commands", "app_mentions:read", "chat:write", "chat:write.public"
 
 __all__ = [
     "ACTION_ASK_SUGGESTION",
+    "ACTION_FEEDBACK_HELPFUL",
+    "ACTION_FEEDBACK_WRONG",
     "ACTION_POST_TO_CHANNEL",
     "BOT_EVENTS",
     "BOT_SCOPES",
     "COMMAND",
     "EVENT_APP_MENTION",
     "EVENT_MESSAGE",
+    "VIEW_FEEDBACK_REASON",
 ]

@@ -9,8 +9,9 @@ from typing import Any
 from slack_bolt.context.respond import Respond
 from slack_bolt.context.say import Say
 
-from bot.answer import Answer
+from bot.answer import Answer, Kind
 from bot.engine import Engine
+from bot.feedback.records import Unanswered
 from bot.normalise import MAX_INPUT_CHARS
 from bot.render_blocks import Message, answer_message, share_value
 
@@ -40,6 +41,24 @@ def _rendered(
     answer = engine.ask(text)
     button = share_value(answer.question) if share else None
     return answer, answer_message(answer, asked_by=asked_by, share=button)
+
+
+def note_unanswered(
+    context: Any, answer: Answer, team_id: str | None, channel_id: str | None
+) -> None:
+    """Curators see what people ask that the knowledge base lacks."""
+    if answer.kind is not Kind.NO_MATCH or not answer.question:
+        return
+    context["feedback"].record_unanswered(
+        Unanswered(
+            question=answer.question,
+            team_id=team_id,
+            channel_id=channel_id,
+            best_candidate=answer.nearest,
+            score=answer.nearest_score,
+            kb_version=answer.kb_version,
+        )
+    )
 
 
 def message_kwargs(message: Message) -> dict[str, Any]:

@@ -201,9 +201,18 @@ def fake_slack() -> Iterator[FakeSlack]:
 
 
 @pytest.fixture(scope="session")
-def bot_url(fake_slack: FakeSlack) -> Iterator[str]:
+def db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'feedback.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def bot_url(fake_slack: FakeSlack, db_url: str) -> Iterator[str]:
     settings = Settings(
-        bot_token="xoxb-test-token", signing_secret=SECRET, api_url=fake_slack.api_url
+        bot_token="xoxb-test-token",
+        signing_secret=SECRET,
+        api_url=fake_slack.api_url,
+        database_url=db_url,
+        kb_poll_seconds=0,
     )
     server = make_server("127.0.0.1", 0, wsgi(settings), _ThreadingServer, _Quiet)
     threading.Thread(target=server.serve_forever, daemon=True).start()

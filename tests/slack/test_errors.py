@@ -10,6 +10,7 @@ from wsgiref.simple_server import make_server
 import pytest
 
 from bot.config import Settings
+from bot.feedback.store import FeedbackStore
 from bot.serve import _ThreadingServer
 from bot.slack.app import create_app
 from bot.slack.http import SlackWsgi
@@ -34,7 +35,7 @@ class BrokenKnowledge:
 def broken_bot(fake_slack: FakeSlack) -> Iterator[Slack]:
     settings = Settings(bot_token="xoxb-test", signing_secret=SECRET, api_url=fake_slack.api_url)
     knowledge = BrokenKnowledge()
-    app = create_app(settings, knowledge)  # type: ignore[arg-type]
+    app = create_app(settings, knowledge, FeedbackStore("sqlite://"))  # type: ignore[arg-type]
     server = make_server("127.0.0.1", 0, SlackWsgi(app, knowledge), _ThreadingServer, _Quiet)  # type: ignore[arg-type]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     fake_slack.quiet(0.2)

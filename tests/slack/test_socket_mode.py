@@ -16,14 +16,20 @@ from tests.slack.fake_slack import TEAM, FakeSlack
 from tests.slack.fake_socket import FakeSocketMode
 
 
-def test_socket_mode_answers_a_slash_command(fake_slack: FakeSlack) -> None:
+def test_socket_mode_answers_a_slash_command(fake_slack: FakeSlack, db_url: str) -> None:
     fake_slack.quiet(0.2)
     fake_slack.reset()
     server = FakeSocketMode()
     fake_slack.websocket_url = server.url
-    settings = Settings(bot_token="xoxb-test", app_token="xapp-test", api_url=fake_slack.api_url)
-    settings, knowledge = prepare(Mode.SOCKET, settings)
-    handler = socket_handler(create_app(settings, knowledge), "xapp-test")
+    settings = Settings(
+        bot_token="xoxb-test",
+        app_token="xapp-test",
+        api_url=fake_slack.api_url,
+        database_url=db_url,
+    )
+    runtime = prepare(Mode.SOCKET, settings)
+    app = create_app(runtime.settings, runtime.knowledge, runtime.store)
+    handler = socket_handler(app, "xapp-test")
     threading.Thread(target=handler.connect, daemon=True).start()
     try:
         assert server.connected.wait(10), "the handler never opened the websocket"

@@ -2,7 +2,7 @@
 
 from slack_bolt import App
 
-from bot.slack.listeners import actions, commands, events, messages
+from bot.slack.listeners import actions, commands, events, messages, views
 
 
 def register_listeners(app: App) -> None:
@@ -10,3 +10,4 @@ def register_listeners(app: App) -> None:
     events.register(app)
     messages.register(app)
     actions.register(app)
+    views.register(app)

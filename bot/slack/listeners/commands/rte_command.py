@@ -10,7 +10,7 @@ from slack_bolt.context.respond import Respond
 
 from bot.answer import Kind
 from bot.render_blocks import roles_message, topics_message
-from bot.slack.replies import engine_of, reply_for, respond_with
+from bot.slack.replies import engine_of, note_unanswered, reply_for, respond_with
 
 
 def rte_command(ack: Ack, command: dict[str, Any], respond: Respond, context: Any) -> None:
@@ -23,6 +23,7 @@ def rte_command(ack: Ack, command: dict[str, Any], respond: Respond, context: An
         respond_with(respond, listing, in_channel=False)
         return
     answer, message = reply_for(context, text, share=True)
+    note_unanswered(context, answer, command.get("team_id"), command.get("channel_id"))
     if answer.kind is Kind.COMPARISON:
         _, message = reply_for(context, text, asked_by=command.get("user_id"))
         respond_with(respond, message, in_channel=True)
