@@ -7,19 +7,26 @@ diagnostics to stderr.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from bot import kb as kb_store
+from bot.config import database_url
 from bot.engine import Engine
 from bot.evaluate import run, summarise
 from bot.kb.golden import load_cases
 from bot.kb.problems import KBError, Level
 from bot.render_json import answer_json
 from bot.render_text import render
+
+if TYPE_CHECKING:
+    from bot.feedback.store import FeedbackStore
 
 KB_OPTION = click.option(
     "--kb",
@@ -211,6 +218,134 @@ def kb_check(kb_dir: Path | None, strict: bool, fmt: str) -> None:
     )
     if strict and warnings:
         sys.exit(2)
+
+
+@kb.command("stale")
+@KB_OPTION
+@click.option(
+    "--months",
+    type=click.IntRange(1),
+    default=18,
+    show_default=True,
+    help="List claims not reviewed for this many months.",
+)
+def kb_stale(kb_dir: Path | None, months: int) -> None:
+    """List claims whose `reviewed` date is older than MONTHS months, oldest first.
+
+    Curators re-read such a claim's sources and update its `reviewed` date (or the claim).
+
+    \b
+    Example:
+      rte-bot kb stale --months 12
+    """
+    found = _load(kb_dir)
+    cutoff = dt.date.today() - dt.timedelta(days=round(months * 30.44))
+    stale = sorted((c for c in found.claims if c.reviewed < cutoff), key=lambda c: c.reviewed)
+    for claim in stale:
+        click.echo(f"{claim.reviewed.isoformat()}  {claim.id}  ({claim.role}, {claim.topic})")
+    click.echo(f"{len(stale)} claim(s) not reviewed for {months} months", err=True)
+
+
+@cli.group()
+def feedback() -> None:
+    """Read what users said: answers marked wrong, unanswered questions, helpful rates."""
+
+
+DB_OPTION = click.option(
+    "--db",
+    "db_url",
+    help="Database URL or SQLite file (default: DATABASE_URL, else RTE_BOT_DB, else "
+    "rte-bot.sqlite3 in this folder).",
+)
+SINCE_OPTION = click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Only feedback from this date on (YYYY-MM-DD).",
+)
+
+
+def _store(db_url: str | None) -> FeedbackStore:
+    # Imported here: asking questions must not pay for loading the database layer.
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.feedback.store import FeedbackStore
+
+    url = database_url({"RTE_BOT_DB": db_url} if db_url else dict(os.environ))
+    try:
+        return FeedbackStore(url)
+    except SQLAlchemyError as exc:
+        raise click.ClickException(f"cannot open the feedback database {url}: {exc}") from None
+
+
+def _since(value: dt.datetime | None) -> dt.datetime | None:
+    return value.replace(tzinfo=dt.UTC) if value else None
+
+
+@feedback.command("report")
+@DB_OPTION
+@SINCE_OPTION
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV (one `section` column) instead.")
+@click.option(
+    "--limit", type=click.IntRange(1), default=20, show_default=True, help="Rows per list."
+)
+@KB_OPTION
+def feedback_report(
+    db_url: str | None,
+    since: dt.datetime | None,
+    as_csv: bool,
+    limit: int,
+    kb_dir: Path | None,
+) -> None:
+    """Report the claims most often marked wrong, the questions most often unanswered, and the
+    helpful rate per role and topic.
+
+    Each wrong claim is listed with its id, what it says, its sources and the reasons people
+    gave, so a curator can go straight to the claim to fix in knowledge/claims/.
+
+    \b
+    Examples:
+      rte-bot feedback report --since 2026-11-01
+      DATABASE_URL=postgres://... rte-bot feedback report --csv > report.csv
+    """
+
+    from bot.feedback import report
+
+    store = _store(db_url)
+    try:
+        found = _load(kb_dir)
+        data = report.build(
+            store.votes(_since(since)), store.unanswered_questions(_since(since)), found, limit
+        )
+    finally:
+        store.close()
+    click.echo(report.render_csv(data) if as_csv else report.render_text(data), nl=not as_csv)
+
+
+@feedback.command("export")
+@DB_OPTION
+@SINCE_OPTION
+@click.option("--csv", "as_csv", is_flag=True, required=True, help="Write CSV (the one format).")
+def feedback_export(db_url: str | None, since: dt.datetime | None, as_csv: bool) -> None:
+    """Dump every feedback vote and unanswered question as CSV, one row per record.
+
+    The `record` column says which kind of row it is; the other columns are those of the
+    stored tables.
+
+    \b
+    Example:
+      rte-bot feedback export --csv > feedback.csv
+    """
+
+    from bot.feedback import report
+
+    store = _store(db_url)
+    try:
+        text = report.export_csv(
+            store.votes(_since(since)), store.unanswered_questions(_since(since))
+        )
+    finally:
+        store.close()
+    click.echo(text, nl=False)
 
 
 @cli.command("eval")

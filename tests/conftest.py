@@ -31,3 +31,16 @@ def shared_file(relative: str) -> Path:
     if not path.is_file():
         pytest.skip(f"{path} is not here (../shared exists only in the workplace)")
     return path
+
+
+# -- databases: every storage test runs against SQLite and a real PostgreSQL -------------------
+from tests.postgres import fresh_database, postgres_admin  # noqa: E402, F401
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'feedback.sqlite3'}"
+        return
+    admin = request.getfixturevalue("postgres_admin")
+    yield from fresh_database(admin)

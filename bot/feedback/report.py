@@ -19,6 +19,7 @@ class WrongClaim:
     claim_id: str
     wrong: int = 0
     helpful: int = 0
+    deciding: int = 0  # wrong votes on answers this claim decided (listed first)
     reasons: list[str] = field(default_factory=list)
     statement: str = ""
     sources: list[str] = field(default_factory=list)  # "title <url>"
@@ -67,10 +68,11 @@ def build(
     claims = {c.id: c for c in kb.claims} if kb else {}
     per_claim: dict[str, WrongClaim] = {}
     for vote in votes:
-        for claim_id in _split(vote.get("claim_ids")):
+        for position, claim_id in enumerate(_split(vote.get("claim_ids"))):
             item = per_claim.setdefault(claim_id, WrongClaim(claim_id))
             if vote["vote"] == "wrong":
                 item.wrong += 1
+                item.deciding += position == 0
                 if vote.get("reason"):
                     item.reasons.append(str(vote["reason"]))
             else:
@@ -84,7 +86,7 @@ def build(
         item.sources = [f"{c.source.title} <{c.source.url}>" for c in claim.all_citations()]
     wrong = sorted(
         (c for c in per_claim.values() if c.wrong),
-        key=lambda c: (-c.wrong, c.helpful, c.claim_id),
+        key=lambda c: (-c.wrong, -c.deciding, c.helpful, c.claim_id),
     )[:limit]
 
     asked: dict[str, list[dict[str, Any]]] = defaultdict(list)

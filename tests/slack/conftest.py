@@ -190,6 +190,25 @@ class Slack:
         body = urlencode({"payload": json.dumps(payload)}).encode()
         return self.send(body, "application/x-www-form-urlencoded")
 
+    def submit_view(self, view: dict[str, Any], user: str = ASKER) -> Reply:
+        payload = {
+            "type": "view_submission",
+            "team": {"id": TEAM, "domain": "acme"},
+            "user": {"id": user, "username": "dana", "team_id": TEAM},
+            "api_app_id": "A0RTEBOT1",
+            "trigger_id": "1.2.4",
+            "view": view,
+        }
+        body = urlencode({"payload": json.dumps(payload)}).encode()
+        return self.send(body, "application/x-www-form-urlencoded")
+
+
+def serve_bot(settings: Settings) -> tuple[str, Any]:
+    """The bot (bot.serve.wsgi) behind a threaded HTTP server on loopback: (base URL, server)."""
+    server = make_server("127.0.0.1", 0, wsgi(settings), _ThreadingServer, _Quiet)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
+
 
 @pytest.fixture(scope="session")
 def fake_slack() -> Iterator[FakeSlack]:
@@ -201,22 +220,21 @@ def fake_slack() -> Iterator[FakeSlack]:
 
 
 @pytest.fixture(scope="session")
-def db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+def slack_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return f"sqlite:///{tmp_path_factory.mktemp('db') / 'feedback.sqlite3'}"
 
 
 @pytest.fixture(scope="session")
-def bot_url(fake_slack: FakeSlack, db_url: str) -> Iterator[str]:
+def bot_url(fake_slack: FakeSlack, slack_db_url: str) -> Iterator[str]:
     settings = Settings(
         bot_token="xoxb-test-token",
         signing_secret=SECRET,
         api_url=fake_slack.api_url,
-        database_url=db_url,
+        database_url=slack_db_url,
         kb_poll_seconds=0,
     )
-    server = make_server("127.0.0.1", 0, wsgi(settings), _ThreadingServer, _Quiet)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    url, server = serve_bot(settings)
+    yield url
     server.shutdown()
     server.server_close()
 

@@ -16,7 +16,7 @@ from tests.slack.fake_slack import TEAM, FakeSlack
 from tests.slack.fake_socket import FakeSocketMode
 
 
-def test_socket_mode_answers_a_slash_command(fake_slack: FakeSlack, db_url: str) -> None:
+def test_socket_mode_answers_a_slash_command(fake_slack: FakeSlack, slack_db_url: str) -> None:
     fake_slack.quiet(0.2)
     fake_slack.reset()
     server = FakeSocketMode()
@@ -25,7 +25,7 @@ def test_socket_mode_answers_a_slash_command(fake_slack: FakeSlack, db_url: str)
         bot_token="xoxb-test",
         app_token="xapp-test",
         api_url=fake_slack.api_url,
-        database_url=db_url,
+        database_url=slack_db_url,
     )
     runtime = prepare(Mode.SOCKET, settings)
     app = create_app(runtime.settings, runtime.knowledge, runtime.store)
