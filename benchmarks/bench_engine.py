@@ -40,8 +40,7 @@ from bot.render_json import answer_json, claim_json
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = [
     ROOT.parent / "shared" / "eval" / "dev-questions.yaml",
-    ROOT / "tests" / "golden" / "questions.yaml",
-    ROOT / "tests" / "golden" / "holdout.yaml",
+    *sorted((ROOT / "tests" / "golden").glob("*.yaml")),
 ]
 FUZZ_CUTOFF = 60.0  # WRatio below this: the baseline declines
 BM25_CUTOFF = 1.0  # BM25 score at or below this: the baseline declines
