@@ -104,7 +104,7 @@ class Engine:
             answer = self._answer(reading)
         if answer.kind not in (Kind.NO_MATCH, Kind.HELP) and answer.confidence < MIN_CONFIDENCE:
             answer = self._decline(reading, "I'm not sure I understood the question.")
-        return replace(answer, kb_version=self.kb.version)
+        return replace(answer, kb_version=self.kb.version, truncated=question.truncated)
 
     def compare(self, role_ids: list[str], topic_id: str | None = None) -> Answer:
         """Compare known roles directly (role and topic ids), as `rte-bot compare` does."""
@@ -205,7 +205,6 @@ class Engine:
             claims=tuple(established[:MAX_SHOWN]),
             disputed=tuple(disputed[:MAX_SHOWN]),
             misnomer=r.misnomer,
-            truncated=r.question.truncated,
         )
 
     def _choose_topic(self, role: str, r: Reading, q: frozenset[str]) -> str | None:
@@ -307,7 +306,6 @@ class Engine:
                 claims=tuple(self._definitions(first)[:1] + self._definitions(second)[:1]),
                 misnomer=r.misnomer,
                 note="No claim in the knowledge base compares these two roles directly.",
-                truncated=r.question.truncated,
             )
         verdict = decider.stance
         one = f"{_article(first.short)} {first.short}"
@@ -332,7 +330,6 @@ class Engine:
             claims=tuple(established[:MAX_SHOWN]),
             disputed=tuple(disputed[:MAX_SHOWN]),
             misnomer=r.misnomer,
-            truncated=r.question.truncated,
         )
 
     def _role(self, r: Reading) -> Answer:
@@ -348,7 +345,6 @@ class Engine:
             claims=tuple(self._definitions(role)[:MAX_SHOWN]),
             misnomer=r.misnomer,
             profile=self._profile(role),
-            truncated=r.question.truncated,
         )
 
     def _topic(self, r: Reading) -> Answer:
@@ -383,7 +379,6 @@ class Engine:
             topic=topic,
             confidence=r.confidence,
             holders=tuple(holders),
-            truncated=r.question.truncated,
         )
 
     def _comparison(self, r: Reading) -> Answer:
@@ -421,7 +416,6 @@ class Engine:
             claims=tuple(linking),
             rows=tuple(rows),
             misnomer=r.misnomer,
-            truncated=r.question.truncated,
         )
 
     def _retrieve(self, r: Reading) -> Answer | None:
@@ -541,7 +535,6 @@ class Engine:
             confidence=0.0,
             suggestions=self._suggest(r.roles if roles is None else roles, r.topic),
             note=note,
-            truncated=r.question.truncated,
             nearest=nearest.id if nearest is not None and score > 0 else None,
             nearest_score=round(score, 3),
         )

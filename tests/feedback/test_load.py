@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -14,8 +12,7 @@ from sqlalchemy import text
 
 from bot.feedback.store import FeedbackStore, integrity_ok
 from bot.render_blocks import feedback_value
-from tests.conftest import ROOT
-from tests.slack.conftest import SECRET, Slack
+from tests.slack.conftest import Slack, serving_process
 from tests.slack.fake_slack import FakeSlack
 
 THREADS, PER_THREAD = 8, 500
@@ -58,45 +55,9 @@ def test_sigkill_mid_load_loses_no_acknowledged_vote(
     fake_slack: FakeSlack, db_url: str, tmp_path: Path
 ) -> None:
     """Votes are committed before the ack: every click that got its 200 is in the database."""
-    port_file = tmp_path / "port"
-    env = {
-        **os.environ,
-        "SLACK_BOT_TOKEN": "xoxb-test",
-        "SLACK_SIGNING_SECRET": SECRET,
-        "SLACK_API_URL": fake_slack.api_url,
-        "RTE_BOT_KB_POLL": "0",
-        "LOG_LEVEL": "WARNING",
-        "PYTHONPATH": str(ROOT),
-    }
-    env.pop("DATABASE_URL", None)
-    env["RTE_BOT_DB"] = db_url
-    script = (
-        "import socket,sys\n"
-        "s=socket.socket(); s.bind(('127.0.0.1',0)); p=s.getsockname()[1]; s.close()\n"
-        f"open({str(port_file)!r},'w').write(str(p))\n"
-        "from bot.serve import serve_http\n"
-        "serve_http(p)\n"
-    )
-    proc = subprocess.Popen(
-        [sys.executable, "-c", script],
-        env=env,
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    env = {"RTE_BOT_KB_POLL": "0", "RTE_BOT_DB": db_url, "DATABASE_URL": ""}
+    proc, bot = serving_process(env, tmp_path, fake_slack)
     try:
-        deadline = time.monotonic() + 30
-        while not port_file.exists() or not port_file.read_text():
-            assert time.monotonic() < deadline and proc.poll() is None, "server did not start"
-            time.sleep(0.1)
-        bot = Slack(f"http://127.0.0.1:{port_file.read_text()}", fake_slack)
-        while True:
-            try:
-                bot.get("/healthz")
-                break
-            except OSError:
-                assert time.monotonic() < deadline
-                time.sleep(0.1)
         value = a_feedback_value()
         acked: list[str] = []
         lock = threading.Lock()

@@ -7,16 +7,14 @@ import json
 import os
 import shutil
 import signal
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from bot.config import Settings
 from bot.live_kb import LiveKnowledge
-from tests.conftest import KB_DIR, ROOT
-from tests.slack.conftest import SECRET, Slack, serve_bot
+from tests.conftest import KB_DIR
+from tests.slack.conftest import SECRET, Slack, serve_bot, serving_process
 from tests.slack.fake_slack import FakeSlack
 
 OLD = "Release Train Engineer"
@@ -98,33 +96,9 @@ def test_a_serving_bot_picks_up_edits_and_survives_bad_ones(
 
 def test_sighup_reloads_a_running_process(fake_slack: FakeSlack, tmp_path: Path) -> None:
     folder = copy_kb(tmp_path)
-    port_file = tmp_path / "port"
-    env = {
-        **os.environ,
-        "SLACK_BOT_TOKEN": "xoxb-t",
-        "SLACK_SIGNING_SECRET": SECRET,
-        "SLACK_API_URL": fake_slack.api_url,
-        "RTE_BOT_KB": str(folder),
-        "RTE_BOT_KB_POLL": "0",
-        "RTE_BOT_DB": str(tmp_path / "f.db"),
-        "PYTHONPATH": str(ROOT),
-    }
-    script = (
-        "import socket\n"
-        "s=socket.socket(); s.bind(('127.0.0.1',0)); p=s.getsockname()[1]; s.close()\n"
-        f"open({str(port_file)!r},'w').write(str(p))\n"
-        "from bot.serve import serve_http\nserve_http(p)\n"
-    )
-    proc = subprocess.Popen(
-        [sys.executable, "-c", script],
-        env=env,
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    env = {"RTE_BOT_KB": str(folder), "RTE_BOT_KB_POLL": "0", "RTE_BOT_DB": str(tmp_path / "f.db")}
+    proc, slack = serving_process(env, tmp_path, fake_slack)
     try:
-        wait_until(lambda: port_file.exists() and bool(port_file.read_text()), 30)
-        slack = Slack(f"http://127.0.0.1:{port_file.read_text()}", fake_slack)
 
         def health() -> dict[str, object]:
             try:
@@ -132,7 +106,6 @@ def test_sighup_reloads_a_running_process(fake_slack: FakeSlack, tmp_path: Path)
             except OSError:
                 return {}
 
-        wait_until(lambda: bool(health()), 30)
         first = health()["kb_version"]
         edit(folder / "roles.yaml", f"name: {OLD}", f"name: {OLD} (SAFe)")
         time.sleep(0.5)

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
+import subprocess
+import sys
 import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 from wsgiref.simple_server import WSGIRequestHandler, make_server
@@ -20,6 +24,7 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.config import Settings
 from bot.serve import _ThreadingServer, wsgi
+from tests.conftest import ROOT
 from tests.slack.fake_slack import BOT_USER, TEAM, FakeSlack, start_fake_slack
 
 SECRET = "test-signing-secret-0123456789ab"
@@ -201,6 +206,47 @@ class Slack:
         }
         body = urlencode({"payload": json.dumps(payload)}).encode()
         return self.send(body, "application/x-www-form-urlencoded")
+
+
+def serving_process(
+    env: dict[str, str], folder: Path, fake: FakeSlack
+) -> tuple[subprocess.Popen[bytes], Slack]:
+    """`rte-bot serve` as a real process (for signals and crashes), on a free port, once its
+    /healthz answers."""
+    port_file = folder / "port"
+    script = (
+        "import socket\n"
+        "s=socket.socket(); s.bind(('127.0.0.1',0)); p=s.getsockname()[1]; s.close()\n"
+        f"open({str(port_file)!r},'w').write(str(p))\n"
+        "from bot.serve import serve_http\nserve_http(p)\n"
+    )
+    full_env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": fake.api_url,
+        "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(ROOT),
+        **env,
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script],
+        env=full_env,
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while True:
+        assert proc.poll() is None and time.monotonic() < deadline, "the server did not start"
+        if port_file.exists() and port_file.read_text():
+            slack = Slack(f"http://127.0.0.1:{port_file.read_text()}", fake)
+            try:
+                slack.get("/healthz")
+                return proc, slack
+            except OSError:
+                pass
+        time.sleep(0.1)
 
 
 def serve_bot(settings: Settings) -> tuple[str, Any]:
