@@ -76,7 +76,7 @@ class Engine:
             self.by_role_topic[(claim.role, claim.topic)].append(claim)
             for role in claim.roles:
                 self.by_role[role].append(claim)
-            texts = [claim.statement, *(claim.correction or "",)]
+            texts = [claim.statement, claim.correction or ""]
             self.words[claim.id] = _ClaimWords(_bag(claim.examples), _bag(texts))
         # Everything that does not depend on the question is worked out once, here.
         self._headlines: set[str] = set()

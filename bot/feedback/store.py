@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any
@@ -30,10 +31,12 @@ from sqlalchemy import (
     event,
     insert,
     select,
+    text,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.pool import StaticPool
 
 from bot.feedback.records import VOTES, Unanswered, Vote
@@ -41,6 +44,8 @@ from bot.feedback.records import VOTES, Unanswered, Vote
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
+MIGRATE_ATTEMPTS = 5
+MIGRATION_LOCK = 0x72746562  # a Postgres advisory lock key ("rteb") held while migrating
 DEFAULT_RETENTION_DAYS = 365
 
 metadata = MetaData()
@@ -111,8 +116,22 @@ class FeedbackStore:
         return self.engine.dialect.name
 
     def migrate(self) -> None:
-        """Create the schema, or bring an older one up to date; safe to run on every start."""
+        """Create the schema, or bring an older one up to date; safe to run on every start, and
+        from several processes starting at once (every gunicorn worker runs it)."""
+        for attempt in range(MIGRATE_ATTEMPTS):
+            try:
+                self._migrate_once()
+                return
+            except (OperationalError, ProgrammingError, IntegrityError):
+                # Another process created the same table a moment earlier: look again.
+                if attempt == MIGRATE_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.1 * (attempt + 1))
+
+    def _migrate_once(self) -> None:
         with self.engine.begin() as conn:
+            if self.dialect == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
             metadata.create_all(conn, checkfirst=True)
             current = conn.execute(select(schema_version.c.version)).scalars().all()
             have = max(current, default=0)

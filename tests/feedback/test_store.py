@@ -86,3 +86,27 @@ def test_since_filters_by_date(db_url: str) -> None:
     assert store.votes(since=tomorrow) == []
     assert len(store.votes(since=tomorrow - dt.timedelta(days=2))) == 1
     store.close()
+
+
+def test_several_processes_may_migrate_at_once(db_url: str) -> None:
+    """Every gunicorn worker opens the store at start: a fresh database must survive that."""
+    import threading
+
+    errors: list[BaseException] = []
+
+    def start() -> None:
+        try:
+            FeedbackStore(db_url).close()
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    store = FeedbackStore(db_url)
+    with store.engine.connect() as conn:
+        assert conn.execute(select(schema_version.c.version)).scalars().all() == [SCHEMA_VERSION]
+    store.close()
