@@ -45,6 +45,7 @@ class Call:
 class FakeSlack:
     calls: list[Call] = field(default_factory=list)
     rate_limit_next: int = 0  # answer that many chat.postMessage calls with HTTP 429 first
+    not_in_channel: set[str] = field(default_factory=set)  # channels chat.postMessage refuses
     websocket_url: str = "ws://127.0.0.1:1/link"
     _changed: threading.Condition = field(default_factory=threading.Condition)
     server: ThreadingHTTPServer | None = None
@@ -92,6 +93,7 @@ class FakeSlack:
         with self._changed:
             self.calls.clear()
             self.rate_limit_next = 0
+            self.not_in_channel.clear()
 
 
 POSTING = {"chat.postMessage", "chat.postEphemeral", "chat.update", "response_url"}
@@ -131,6 +133,9 @@ def _handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
                 self._reply(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"})
                 return
             fake.record(Call(method, params, self.path, token))
+            if method == "chat.postMessage" and params.get("channel") in fake.not_in_channel:
+                self._reply(200, {"ok": False, "error": "not_in_channel"})
+                return
             if method == "auth.test":
                 self._reply(
                     200,

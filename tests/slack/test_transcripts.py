@@ -57,6 +57,26 @@ def test_post_to_channel_shares_the_answer_marked_as_asked_by_the_clicker(slack:
     assert done.params["replace_original"] is True
 
 
+def test_post_to_channel_in_a_channel_the_bot_is_not_in(slack: Slack) -> None:
+    slack.slash("who removes impediments?")
+    [ephemeral] = slack.fake.wait_for_posts(1)
+    value = next(
+        e["value"]
+        for b in ephemeral.params["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["action_id"] == "post_to_channel"
+    )
+    slack.fake.reset()
+    slack.fake.not_in_channel.add(CHANNEL)
+    slack.click("post_to_channel", value, ephemeral=True)
+    slack.fake.wait_for_posts(1)
+    posts = slack.fake.quiet()
+    shared = [p for p in posts if p.method == "response_url"]
+    assert len(shared) == 1 and shared[0].params["response_type"] == "in_channel"
+    assert f"asked by <@{ASKER}>" in json.dumps(shared[0].params["blocks"])
+
+
 def test_compare_posts_a_table_in_channel(slack: Slack) -> None:
     slack.slash("compare RTE and program manager on scope")
     [post] = slack.fake.wait_for_posts(1)

@@ -3,14 +3,18 @@ everyone, marked as asked by the person who clicked."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from slack_bolt import Ack
 from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot.render_blocks import question_from_value
-from bot.slack.replies import message_kwargs, reply_for
+from bot.slack.replies import message_kwargs, reply_for, respond_with
+
+log = logging.getLogger(__name__)
 
 
 def post_to_channel(
@@ -28,5 +32,11 @@ def post_to_channel(
         (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
     )
     _, message = reply_for(context, question, asked_by=user)
-    client.chat_postMessage(channel=channel, **message_kwargs(message))
+    try:
+        client.chat_postMessage(channel=channel, **message_kwargs(message))
+    except SlackApiError as exc:
+        # A private channel the bot is not in: the command's response_url can still post there.
+        log.info("chat.postMessage to %s failed (%s); posting through response_url", channel, exc)
+        respond_with(respond, message, in_channel=True)
+        return
     respond(text="Posted to the channel.", response_type="ephemeral", replace_original=True)
