@@ -8,6 +8,7 @@ wrong answer is the worst thing this bot can do.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -15,7 +16,15 @@ from bot.answer import Answer, Cell, Holder, Position, Row, Suggestion
 from bot.match import STOPWORDS, Kind, Matcher, Reading
 from bot.normalise import is_blank, normalise, stem
 from bot.normalise import words as split_words
-from bot.records import IDENTITY_TOPIC, Claim, KnowledgeBase, Role, Stance, Topic
+from bot.records import (
+    IDENTITY_TOPIC,
+    OFFICIAL_ROLE_TOPIC,
+    Claim,
+    KnowledgeBase,
+    Role,
+    Stance,
+    Topic,
+)
 
 MIN_CONFIDENCE = 0.45
 # A contested claim decides a yes/no answer only when the question is about that claim itself.
@@ -27,10 +36,20 @@ RETRIEVE_AT = 0.6
 RETRIEVE_ALONE_AT = 0.4  # ... when the named topic has no claim on the role at all
 RETRIEVE_OVER_NAMED_AT = 0.75  # ... and against topics the question does name
 FRAMEWORK_BONUS = 0.3
+OTHER_ROLE_BONUS = 0.3
 # How much the matcher's ranking of the named topics counts when choosing among them.
 TOPIC_PRIOR = (0.2, 0.1, 0.05, 0.0)
 MAX_SHOWN = 3
 STANCE_ORDER = {Stance.YES: 0, Stance.PARTLY: 1, Stance.NO: 2}
+# "can an SM become an RTE?" asks what is possible, not what the role is.
+POSSIBILITY = frozenset({"can", "could", "may", "might"})
+# Verbs that start a second question about the same role ("... and own the backlog?").
+RELATION_VERBS = frozenset(
+    """own owns manage manages handle handles run runs remove removes decide decides do does
+    coach coaches lead leads set sets approve approves control controls prioritise prioritize
+    prioritises prioritizes escalate escalates facilitate facilitates report reports write
+    writes define defines accept accepts plan plans need needs""".split()
+)
 
 
 def _bag(texts: tuple[str, ...] | list[str]) -> frozenset[str]:
@@ -148,6 +167,8 @@ class Engine:
         if r.ambiguous:
             names = " or ".join(self.roles[x].name for x in r.ambiguous)
             return self._decline(r, f"That could mean the {names}; which one?", r.ambiguous)
+        if r.off_topic:
+            return self._decline(r, r.off_topic, ())
         if r.unknown:
             known = ", ".join(role.short for role in self.kb.roles)
             return self._decline(
@@ -180,11 +201,18 @@ class Engine:
                 f"and {topic.label}.",
             )
         topic = self.topics[topic_id]
+        if topic.id == OFFICIAL_ROLE_TOPIC and r.framework and r.framework not in role.frameworks:
+            return self._not_in_framework(r, role, topic, r.framework)
+        split = self._two_questions(r, role)
+        if split:
+            return self._decline(
+                r, "That asks two things with different answers; ask one at a time.", split=split
+            )
         others = set(r.roles[1:])
         candidates = self.by_role_topic[(role.id, topic.id)]
         score = {c.id: self._score(c, q, others, r.framework) for c in candidates}
         ranked = sorted(candidates, key=lambda c: -score[c.id])
-        decider = self._decide(ranked, q)
+        decider = self._decide(ranked, q, others, may_dispute=not r.open_question)
         verdict = decider.stance if decider else None
         established = [c for c in ranked if not c.disputed]
         disputed = [c for c in ranked if c.disputed]
@@ -207,6 +235,62 @@ class Engine:
             misnomer=r.misnomer,
         )
 
+    def _not_in_framework(self, r: Reading, role: Role, topic: Topic, framework: str) -> Answer:
+        """ "Is the Scrum Master a PMI role?": the roles file says which frameworks define each
+        role, and the role's official-role claims say where it is defined."""
+        claims = [c for c in self.by_role_topic.get((role.id, topic.id), []) if not c.disputed]
+        claims.sort(key=lambda c: (framework not in c.frameworks, c.stance is not Stance.NO))
+        where = " and ".join(role.frameworks)
+        headline = f"No: {framework} does not define {_article(role.name)} {role.name}" + (
+            f"; it is a {where} role." if where else "."
+        )
+        return Answer(
+            r.question.text,
+            Kind.ANSWER,
+            headline,
+            roles=tuple(self.roles[x] for x in r.roles),
+            topic=topic,
+            verdict=Stance.NO,
+            confidence=r.confidence,
+            claims=tuple(claims[:MAX_SHOWN]) or tuple(self._definitions(role)[:1]),
+            disputed=tuple(
+                c for c in self.by_role_topic.get((role.id, topic.id), []) if c.disputed
+            )[:MAX_SHOWN],
+            misnomer=r.misnomer,
+        )
+
+    def _two_questions(self, r: Reading, role: Role) -> tuple[str, ...]:
+        """ "Does the RTE manage risk and own the backlog?" joins two questions whose answers
+        differ (yes and no): one verdict would be wrong for half of it. Returns a question for
+        each half, or () when there is one question (or one answer for both)."""
+        heads: list[tuple[str, int]] = []
+        for h in r.topic_hits:
+            if not h.weak and h.topic != IDENTITY_TOPIC and h.topic not in dict(heads):
+                heads.append((h.topic, h.end))
+        if len(heads) < 2:
+            return ()
+        (first, end), (second, _) = heads[0], heads[1]
+        start = next(h.start for h in r.topic_hits if h.topic == second and not h.weak)
+        between = r.question.tokens[end:start]
+        # Two clauses: "... risk and own the backlog", both after the role asked about.
+        joined = any(
+            t in {"and", "or", "also", "plus"} and nxt in RELATION_VERBS
+            for t, nxt in itertools.pairwise(between)
+        )
+        first_start = next(h.start for h in r.topic_hits if h.topic == first and not h.weak)
+        if not joined or first_start < r.anchor:
+            return ()
+        deciders = [self._decider(role.id, t) for t in (first, second)]
+        stances = {d.stance for d in deciders if d is not None}
+        if len(stances) < 2 or None in (d.stance if d else None for d in deciders):
+            return ()
+        questions = []
+        for decider in deciders:
+            assert decider is not None
+            example = next(iter(decider.examples), None)
+            questions.append(example or self.topics[decider.topic].question)
+        return tuple(questions)
+
     def _choose_topic(self, role: str, r: Reading, q: frozenset[str]) -> str | None:
         """Of the topics the question names, the one whose claims on this role fit it best.
 
@@ -214,11 +298,17 @@ class Engine:
         answer to its topic ("does an RTE coach leaders?" is coaching, not leadership), even when
         no topic word was recognised at all.
         """
+        named = {h.topic for h in r.topic_hits if not h.weak}
+        if r.topic and r.topic not in {h.topic for h in r.topic_hits}:
+            # The reading inferred the topic from the question's form ("is there an RTE in
+            # Scrum?" is about official roles): no word competes with that.
+            return r.topic if (role, r.topic) in self.by_role_topic else None
         options: dict[str, float] = {}
         for rank, topic in enumerate((r.topic, *r.topics)):
             if topic and (role, topic) in self.by_role_topic and topic not in options:
+                if named and topic not in named and named & self._topics_of(role):
+                    continue  # a weak hint never outvotes a topic the question names
                 options[topic] = TOPIC_PRIOR[min(rank, len(TOPIC_PRIOR) - 1)]
-        named = {h.topic for h in r.topic_hits if not h.weak}
         # A claim that says what the question says may know better than the topic words, when
         # only weak hints were named, or when it says nearly all of it.
         if named & set(options):
@@ -241,6 +331,9 @@ class Engine:
 
         return max(options, key=value)
 
+    def _topics_of(self, role: str) -> set[str]:
+        return {topic for (owner, topic) in self.by_role_topic if owner == role}
+
     def _best_claim(
         self, claims: list[Claim], role: str, q: frozenset[str]
     ) -> tuple[Claim | None, float]:
@@ -250,27 +343,39 @@ class Engine:
                 fit = self._similarity(claim, q)
                 if fit > best_fit:
                     best, best_fit = claim, fit
-        if best is None or best_fit * len(q) < 2:  # one shared word proves nothing
+        if best is None or self._shared(best, q) < 2:  # one shared word proves nothing
             return None, 0.0
         return best, best_fit
 
-    def _decide(self, ranked: list[Claim], q: frozenset[str]) -> Claim | None:
+    def _shared(self, claim: Claim, q: frozenset[str]) -> int:
+        words = self.words[claim.id]
+        return max(len(q & words.examples), len(q & words.text))
+
+    def _decide(
+        self, ranked: list[Claim], q: frozenset[str], others: set[str], may_dispute: bool
+    ) -> Claim | None:
         """The claim whose stance is the verdict.
 
         An established claim normally decides (the headline, unless another fits the question
-        better). A contested or corrected claim decides only when the question is about that
-        claim itself: it fits clearly better than any established claim.
+        better). A contested or corrected claim decides only a yes/no question about that claim
+        itself ("do RTEs need a business degree?"): it fits clearly better than any established
+        claim. "How many people does an RTE serve?" gets no yes or no from a dispute.
         """
         established = [c for c in ranked if not c.disputed and c.stance is not None]
-        disputed = [c for c in ranked if c.disputed and c.stance is not None]
+        disputed = [c for c in ranked if c.disputed and c.stance is not None and may_dispute]
         head = established[0] if established else None
+
+        def fit(c: Claim) -> float:
+            # A claim about the other role the question names ("assist the program manager")
+            # fits better than one that does not.
+            return self._similarity(c, q) + (OTHER_ROLE_BONUS if others & set(c.roles[1:]) else 0)
+
         if disputed:
-            challenger = max(disputed, key=lambda c: self._similarity(c, q))
-            fit = self._similarity(challenger, q)
+            challenger = max(disputed, key=fit)
             if head is None:
                 # Nothing established takes a stance: the sources' side of a dispute is the answer.
-                return challenger if fit >= DISPUTED_ALONE_AT else None
-            if fit >= DISPUTED_DECIDES_AT and fit > self._similarity(head, q) + 0.1:
+                return challenger if fit(challenger) >= DISPUTED_ALONE_AT else None
+            if fit(challenger) >= DISPUTED_DECIDES_AT and fit(challenger) > fit(head) + 0.1:
                 return challenger
         return head
 
@@ -310,7 +415,12 @@ class Engine:
         verdict = decider.stance
         one = f"{_article(first.short)} {first.short}"
         other = f"{_article(second.name)} {second.name}"
-        if decider.disputed and decider.correction:
+        if r.question.tokens[:1] and r.question.tokens[0] in POSSIBILITY:
+            # "can a project manager become an RTE?" asks what is possible, which the claims
+            # (what each role is) do not settle: show them without a verdict.
+            verdict = None
+            headline = f"How {one} and {other} relate:"
+        elif decider.disputed and decider.correction:
             word = verdict.value.capitalize() if verdict else "Not quite"
             headline = f"{word}: {decider.correction}"
         elif verdict is Stance.NO:
@@ -423,7 +533,7 @@ class Engine:
         ("does an agile coach work with several teams?"): answer from that claim's topic."""
         q = self._question_words(r)
         best, fit = self._best_claim(self.by_role[r.roles[0]], r.roles[0], q)
-        if best is None or fit < RETRIEVE_AT:
+        if best is None or fit < RETRIEVE_ALONE_AT:
             return None
         confidence = fit * min((h.score for h in r.role_hits), default=1.0)
         return self._yes_no(replace(r, kind=Kind.ANSWER, topic=best.topic, confidence=confidence))
@@ -457,7 +567,7 @@ class Engine:
         if claim.id in self._headlines:
             score += HEADLINE_BONUS
         if others and others & set(claim.roles[1:]):
-            score += 0.3
+            score += OTHER_ROLE_BONUS
         return score
 
     @staticmethod
@@ -524,7 +634,13 @@ class Engine:
             return f"{word}: {_subject(role)} {phrase}."
         return f"{word}: {decider.statement}"
 
-    def _decline(self, r: Reading, note: str, roles: tuple[str, ...] | None = None) -> Answer:
+    def _decline(
+        self,
+        r: Reading,
+        note: str,
+        roles: tuple[str, ...] | None = None,
+        split: tuple[str, ...] = (),
+    ) -> Answer:
         q = self._question_words(r)
         nearest = max(self.kb.claims, key=lambda c: self._similarity(c, q), default=None)
         score = self._similarity(nearest, q) if nearest is not None else 0.0
@@ -533,7 +649,8 @@ class Engine:
             Kind.NO_MATCH,
             "I don't know that one.",
             confidence=0.0,
-            suggestions=self._suggest(r.roles if roles is None else roles, r.topic),
+            suggestions=tuple(Suggestion(q) for q in split if self._safe_answerable(q))
+            or self._suggest(r.roles if roles is None else roles, r.topic),
             note=note,
             nearest=nearest.id if nearest is not None and score > 0 else None,
             nearest_score=round(score, 3),

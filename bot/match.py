@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 
 from bot.normalise import Question, stem
 from bot.normalise import words as split_words
-from bot.records import IDENTITY_TOPIC, KnowledgeBase, Misnomer
+from bot.records import IDENTITY_TOPIC, OFFICIAL_ROLE_TOPIC, KnowledgeBase, Misnomer
 
 MAX_TYPOS = 4
 
@@ -98,6 +98,24 @@ COMPARE_WORDS = frozenset(
 # The words that make "A vs B" a comparison on their own (unlike "different projects").
 COMPARE_CUES = frozenset({"vs", "v", "versus", "compare", "compared", "comparing", "comparison"})
 WHO_WORDS = frozenset({"who", "whom", "whose", "whos"})
+WH_WORDS = WHO_WORDS | frozenset("""what whats which how hows where when why""".split())
+# "A vs B" cues that make a comparison whatever else the question says; "different" is weaker
+# ("is an SM just a PM with a different title?" asks whether they are one role).
+STRONG_COMPARE_WORDS = frozenset(
+    """vs v versus difference differences differ differs compare compared comparing comparison
+    contrast distinguish distinction""".split()
+)
+# Words that say the question is about a particular team, day or person, not about a role.
+PERSONAL_WORDS = frozenset(
+    """today tomorrow tonight yesterday weekend monday tuesday wednesday thursday friday
+    oncall salary salaries pay paid earn earns earning wage wages""".split()
+)
+POSSESSIVES = frozenset({"our", "my", "your", "their"})
+# "can you tell me ..." asks for information; "can you book ..." asks the bot to do something.
+ASKING_VERBS = frozenset(
+    """tell explain compare help clarify describe list show summarise summarize answer
+    say""".split()
+)
 IDENTITY_FILLER = (
     frozenset(
         """a an the just really basically simply actually essentially same as kind type sort form of
@@ -108,7 +126,29 @@ IDENTITY_FILLER = (
     | CONTEXT_WORDS
 )
 COPULAS = frozenset({"is", "are", "isnt", "arent", "=", "was", "be"})
-IDENTITY_MARKERS = frozenset({"=", "same", "like", "equivalent", "equal", "equals", "similar"})
+IDENTITY_MARKERS = frozenset(
+    {
+        "=",
+        "same",
+        "like",
+        "equivalent",
+        "equal",
+        "equals",
+        "similar",
+        "act",
+        "acts",
+        "acting",
+        "serve",
+        "serves",
+        "become",
+        "becomes",
+        "replace",
+        "replaces",
+        "basically",
+        "just",
+    }
+)
+MODALS = frozenset({"can", "could", "may", "might", "should"})
 # "X vs Y, same thing?" asks whether they are one role, not for a side-by-side table.
 SAMENESS_WORDS = frozenset({"same", "equivalent", "interchangeable", "synonym", "synonyms"})
 # Unknown words a role overview question may carry ("tldr on the RTE role pls").
@@ -168,6 +208,8 @@ class Reading:
     ambiguous: tuple[str, ...] = ()  # roles a typo could equally mean
     unexplained: tuple[str, ...] = ()
     anchor: int = 0  # where the role asked about ends; topics after it are its object
+    open_question: bool = False  # who / what / how ...: asks for facts, not a yes or no
+    off_topic: str | None = None  # why a question that names a role is still not ours
     role_hits: tuple[RoleHit, ...] = field(default=(), repr=False)
     topic_hits: tuple[TopicHit, ...] = field(default=(), repr=False)
 
@@ -195,7 +237,7 @@ def _typos_allowed(text: str) -> int:
     none for short words, where one letter makes another word ("scope" is not "score"),
     more for long names."""
     n = len(text)
-    return 0 if n <= 5 else 1 if n <= 8 else 2 if n <= 13 else 3 if n <= 20 else 4
+    return 0 if n <= 5 else 1 if n <= 8 else 2 if n <= 11 else 3 if n <= 20 else 4
 
 
 def _is_swap(a: str, b: str) -> bool:
@@ -234,11 +276,19 @@ class Matcher:
             for text in topic.weak_synonyms:
                 if p := _phrase(topic.id, text, weak=True):
                     topic_phrases.append(p)
+        self._context_abbreviations = {
+            (framework, " ".join(split_words(text))): role.id
+            for role in kb.roles
+            for framework, text in role.context_abbreviations
+        }
         self._roles = _Index(role_phrases)
         self._topics = _Index(topic_phrases)
         # A word either index knows is not a typo for the other ("programme" is no "programmer").
-        known = self._roles.vocabulary | self._topics.vocabulary | CONTEXT_WORDS
-        self._roles.vocabulary = self._topics.vocabulary = known
+        # Word forms count too: "decided" is known because "decide" is (same stem).
+        words = self._roles.vocabulary | self._topics.vocabulary | CONTEXT_WORDS
+        for index in (self._roles, self._topics):
+            index.vocabulary = words
+            index.stem_vocabulary = frozenset(stem(w) for w in words)
 
     def read(self, question: Question) -> Reading:
         tokens, stems = question.tokens, question.stems
@@ -246,6 +296,18 @@ class Matcher:
             return Reading(question, Kind.HELP, confidence=1.0)
         role_hits, ambiguous = self._find_roles(tokens, stems)
         taken = {i for h in role_hits for i in range(h.start, h.end)}
+        # The framework the question is about, from words outside role names ("Scrum" in
+        # "Scrum Master" says nothing about the framework asked about).
+        framework = next(
+            (
+                FRAMEWORK_WORDS[t]
+                for i, t in enumerate(tokens)
+                if t in FRAMEWORK_WORDS and i not in taken
+            ),
+            None,
+        )
+        if framework:
+            role_hits = [self._in_context(h, tokens, framework) for h in role_hits]
         context = _context_positions(tokens, taken)
         topic_hits = self._find_topics(tokens, stems, taken | context)
         subject = _subject(tokens, role_hits)
@@ -253,7 +315,6 @@ class Matcher:
         roles = tuple(dict.fromkeys(h.role for h in ordered))
         anchor = subject.end if subject else (role_hits[0].end if role_hits else 0)
         misnomer = next((h.misnomer for h in role_hits if h.misnomer), None)
-        framework = next((FRAMEWORK_WORDS[t] for t in tokens if t in FRAMEWORK_WORDS), None)
         explained = taken | context | {i for h in topic_hits for i in range(h.start, h.end)}
         unexplained = tuple(
             t
@@ -271,15 +332,25 @@ class Matcher:
             framework=framework,
             unexplained=unexplained,
             anchor=anchor,
+            open_question=_lead(tokens) in WH_WORDS,
             role_hits=tuple(role_hits),
             topic_hits=tuple(topic_hits),
         )
         if ambiguous:
             return _replace(base, ambiguous=ambiguous)
-        unknown = _unknown_subject(tokens, stems, taken, self._topics)
+        unknown = _unknown_subject(tokens, stems, taken, self._topics, topic_hits)
         if unknown:
             return _replace(base, unknown=unknown)
+        off_topic = _off_topic(tokens, set(unexplained))
+        if off_topic:
+            return _replace(base, off_topic=off_topic)
         return self._classify(base)
+
+    def _in_context(self, hit: RoleHit, tokens: tuple[str, ...], framework: str) -> RoleHit:
+        """In a SAFe question "PM" means Product Management (roles.yaml `abbreviations_in`)."""
+        text = " ".join(tokens[hit.start : hit.end])
+        owner = self._context_abbreviations.get((framework, text))
+        return RoleHit(owner, hit.start, hit.end, hit.score, hit.misnomer) if owner else hit
 
     # -- kinds ---------------------------------------------------------------------------------
     def _classify(self, r: Reading) -> Reading:
@@ -313,11 +384,14 @@ class Matcher:
                 return _replace(
                     r, kind=Kind.ANSWER, topic=topic, confidence=role_score * topic_score * clarity
                 )
-            if _is_comparison(tokens, r.role_hits) and not same:
-                chosen = None if topic == IDENTITY_TOPIC else topic
-                conf = role_score * (topic_score if chosen else 1.0) * max(clarity, 0.8)
-                return _replace(r, kind=Kind.COMPARISON, topic=chosen, confidence=conf)
-            if same or _is_identity(tokens, r.role_hits, r.topic_hits):
+            chosen = None if topic == IDENTITY_TOPIC else topic
+            compared = role_score * (topic_score if chosen else 1.0) * max(clarity, 0.8)
+            if _is_comparison(tokens, r.role_hits, strong=True) and not same:
+                return _replace(r, kind=Kind.COMPARISON, topic=chosen, confidence=compared)
+            identity = same or _is_identity(tokens, r.role_hits, r.topic_hits)
+            if not identity and _is_comparison(tokens, r.role_hits, strong=False):
+                return _replace(r, kind=Kind.COMPARISON, topic=chosen, confidence=compared)
+            if identity:
                 return _replace(
                     r,
                     kind=Kind.ANSWER,
@@ -340,11 +414,14 @@ class Matcher:
             return _replace(r, kind=Kind.NO_MATCH, confidence=0.0)
         if r.misnomer is not None and (topic is None or topic == IDENTITY_TOPIC):
             return _replace(r, kind=Kind.ANSWER, topic=IDENTITY_TOPIC, confidence=role_score)
+        yes_no = _lead(tokens) in AUXILIARIES
+        leftover = [t for t in r.unexplained if t not in OVERVIEW_WORDS]
+        if (topic is None or topic == IDENTITY_TOPIC) and yes_no and r.framework and not leftover:
+            # "is there a program manager in Scrum?", "does PMI define the RTE role?"
+            return _replace(r, kind=Kind.ANSWER, topic=OFFICIAL_ROLE_TOPIC, confidence=role_score)
         if topic is None or topic == IDENTITY_TOPIC:
-            leftover = [t for t in r.unexplained if t not in OVERVIEW_WORDS]
             # "does an RTE like pizza?" asks something we cannot answer; "tldr on the RTE pls"
             # and "what does an RTE actually do all day" ask for the overview.
-            yes_no = tokens[0] in AUXILIARIES
             if (yes_no and leftover) or len(leftover) > MAX_OVERVIEW_NOISE:
                 return _replace(r, kind=Kind.NO_MATCH, confidence=0.0)
             return _replace(r, kind=Kind.ROLE, topic=None, confidence=role_score)
@@ -432,6 +509,7 @@ class _Index:
         # manager" is two edits from "product manager"), so only windows with an unknown word,
         # where a typo may hide, are compared.
         self.vocabulary = frozenset(t for key in self.by_tokens for t in key) | STOPWORDS
+        self.stem_vocabulary = frozenset(stem(t) for t in self.vocabulary)
 
     def candidates(
         self, tokens: tuple[str, ...], stems: tuple[str, ...], skip: set[int] | None = None
@@ -465,7 +543,7 @@ class _Index:
             for i, (t, s) in enumerate(zip(tokens, stems, strict=True))
             if i not in skip
             and t not in self.vocabulary
-            and (s,) not in self.by_stems
+            and s not in self.stem_vocabulary
             and len(t) > 2
         }
         out: list[_Candidate] = []
@@ -533,6 +611,48 @@ def _rank_topics(hits: tuple[TopicHit, ...], anchor: int) -> list[tuple[str, flo
     return list(out.items())
 
 
+def _lead(tokens: tuple[str, ...]) -> str:
+    """The question's first word after a greeting ("hey, so does ..." -> "does")."""
+    for t in tokens:
+        if t not in INTERJECTIONS:
+            return t
+    return ""
+
+
+def _off_topic(tokens: tuple[str, ...], unexplained: set[str]) -> str | None:
+    """Why a question that may name a role is still not one this bot can answer, or None.
+
+    "who is our product owner?" asks for a person, "what salary does an RTE get?" for a fact the
+    knowledge base does not hold, "can you book the PI planning room?" for an action.
+    """
+    lead = _lead(tokens)
+    start = tokens.index(lead) if lead else 0
+    rest = tokens[start:]
+    if set(tokens) & PERSONAL_WORDS or _contains(tokens, ("on", "call")):
+        return "I know what roles are responsible for, not who does what on a given team or day."
+    if (
+        lead in WHO_WORDS | {"who"}
+        and len(rest) > 2
+        and rest[1] in COPULAS
+        and rest[2] in POSSESSIVES
+    ):
+        return "I can't tell who holds a role on your team; I can say what the role is."
+    if (
+        lead in {"can", "could", "would", "will"}
+        and len(rest) > 2
+        and rest[1] == "you"
+        and rest[2] not in ASKING_VERBS
+    ):
+        return "I only answer questions; I can't do things for you."
+    if lead in {"what", "which"} and len(rest) > 1:
+        nxt = next((t for t in rest[1:] if t not in DETERMINERS), "")
+        if nxt in unexplained:
+            return f'I have no facts about "{nxt}".'
+    if _contains(tokens, ("how", "much")):
+        return "I have no facts about amounts or prices."
+    return None
+
+
 def _subject(tokens: tuple[str, ...], hits: list[RoleHit]) -> RoleHit | None:
     """The role a yes/no question asks about: the one right after "does / is / can (the)".
 
@@ -578,15 +698,20 @@ def _between(tokens: tuple[str, ...], hits: tuple[RoleHit, ...]) -> tuple[str, .
     return tokens[first.end : second.start]
 
 
-def _is_comparison(tokens: tuple[str, ...], hits: tuple[RoleHit, ...]) -> bool:
-    """ "RTE vs PgM", "difference between ...", "RTE or PO: who ...", "RTE and PgM", "RTE PgM"."""
-    if set(tokens) & COMPARE_WORDS:
+def _is_comparison(tokens: tuple[str, ...], hits: tuple[RoleHit, ...], strong: bool) -> bool:
+    """ "RTE vs PgM", "difference between ...", and, when `strong` is False, the weaker forms:
+    "how is X different from Y", "RTE or PO: who ...", "RTE and PgM", "RTE PgM"."""
+    token_set = set(tokens)
+    if token_set & STRONG_COMPARE_WORDS:
+        return True
+    if strong:
+        return False
+    if token_set & COMPARE_WORDS:
         return True
     distinct = _distinct_hits(hits)
     if len(distinct) < 2:
         return False
-    lead = 1 if tokens[0] in INTERJECTIONS else 0
-    asks_yes_no = len(tokens) > lead and tokens[lead] in AUXILIARIES
+    asks_yes_no = _lead(tokens) in AUXILIARIES
     between = set(_between(tokens, distinct)) - ARTICLES
     if between == {"or"}:
         return True
@@ -603,47 +728,49 @@ def _distinct_hits(hits: tuple[RoleHit, ...]) -> tuple[RoleHit, ...]:
 def _is_identity(
     tokens: tuple[str, ...], hits: tuple[RoleHit, ...], topics: tuple[TopicHit, ...]
 ) -> bool:
-    """ "is an RTE a business analyst?", "RTE = BA?", "RTEs are individual business analysts".
+    """ "is an RTE a business analyst?", "RTE = BA?", "RTEs are basically BAs", "do RTEs act as
+    Scrum Masters?".
 
-    A copula links the two roles, little else stands between them, and no topic follows the
-    second one ("is the RTE the program manager's assistant?" is about the reporting line).
+    A copula or an identity word links the two roles, little else stands between them, and no
+    topic follows the second one ("is the RTE the program manager's assistant?" is about the
+    reporting line). A question opened by "does" / "do" needs an identity word ("act as").
     """
     first, second = _distinct_hits(hits)[:2]
     between = tokens[first.end : second.start]
-    if any(h.start >= second.end and not h.weak for h in topics):
-        return False
-    if any(first.end <= h.start < second.start and not h.weak for h in topics):
-        return False
-    linked = bool(set(between) & (IDENTITY_MARKERS | COPULAS)) or bool(
-        set(tokens[: first.start]) & COPULAS
-    )
+    if any(not h.weak and h.topic != IDENTITY_TOPIC for h in topics):
+        return False  # "is the roadmap owned by the RTE or PM?", "is the RTE the PgM's assistant?"
+    markers = set(between) & IDENTITY_MARKERS
+    copula = bool(set(between) & COPULAS) or bool(set(tokens[: first.start]) & COPULAS)
+    lead = _lead(tokens)
+    if lead in WH_WORDS:
+        return False  # "how is an SM different from an agile coach?" asks for the differences
+    if lead in AUXILIARIES and lead not in COPULAS and lead not in MODALS and not markers:
+        return False  # "does our RTE manage X or is that on the POs?"
     noise = [t for t in between if t not in IDENTITY_FILLER and t not in STOPWORDS]
-    return linked and len(noise) <= 1
+    return (copula or bool(markers)) and len(noise) <= 1
 
 
 def _unknown_subject(
-    tokens: tuple[str, ...], stems: tuple[str, ...], taken: set[int], topics: _Index
+    tokens: tuple[str, ...],
+    stems: tuple[str, ...],
+    taken: set[int],
+    topics: _Index,
+    topic_hits: list[TopicHit],
 ) -> str | None:
     """The subject of "does a DBA handle backups?" when it is not a role the KB knows."""
     # The question's own auxiliary: first word, or after an interjection ("so does a DBA ...").
-    start = 0 if tokens and tokens[0] in AUXILIARIES else None
-    if (
-        start is None
-        and len(tokens) > 1
-        and tokens[0] in INTERJECTIONS
-        and tokens[1] in AUXILIARIES
-    ):
-        start = 1
-    if start is None:
+    lead = 1 if tokens[0] in INTERJECTIONS else 0
+    if len(tokens) <= lead or tokens[lead] not in AUXILIARIES:
         return None
+    start = lead
     i = start + 1
     while i < len(tokens) and tokens[i] in DETERMINERS:
         i += 1
     if i >= len(tokens) or (i == start + 1 and tokens[start] in {"is", "are"}):
         # "is scope ..." has no determiner: too often a topic or an adjective to judge.
         return None
-    if i in taken:
-        return None
+    if i in taken or any(h.start == i for h in topic_hits):
+        return None  # a role, or a topic phrase ("is the daily scrum run by ...")
     word = tokens[i]
     if word in SUBJECT_OK or word in STOPWORDS or word.isdigit() or word in _NOT_A_SUBJECT:
         return None

@@ -16,12 +16,13 @@ MAX_INPUT_CHARS = 2_000
 MAX_QUESTION_CHARS = 500
 
 _USER = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
-_CHANNEL = re.compile(r"<#[A-Z0-9]+(?:\|([^>]*))?>")
+_CHANNEL = re.compile(r"<#[A-Z0-9]+(?:\|[^>]*)?>")
 _SPECIAL = re.compile(r"<![^>]*>")
 _LABELLED_LINK = re.compile(r"<(?:https?://|mailto:)[^|>]*\|([^>]*)>")
 _OTHER_ANGLE = re.compile(r"<[^>]*>")
 _UNCLOSED = re.compile(r"<[^>]*$")  # a token cut in half by the length limit
 _EMOJI = re.compile(r":[a-z0-9_+'\-]+:(?::skin-tone-\d:)?")
+_HANDLE = re.compile(r"(?<![\w.])@[\w.\-]+")  # "@rte-bot", "@here" typed as plain text
 _FORMATTING = re.compile(r"[*~`]+")
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 _APOSTROPHE = re.compile(r"(?<=[a-z0-9])['\u2019](?=[a-z])")
@@ -37,13 +38,14 @@ def strip_markup(text: str) -> str:
     """Slack markup removed, entities decoded; what a person would read, on one line."""
     text = text[:MAX_INPUT_CHARS]
     text = _USER.sub(" ", text)
-    text = _CHANNEL.sub(lambda m: f" {m.group(1) or ''} ", text)
+    text = _CHANNEL.sub(" ", text)  # a channel link says where, not what is asked
     text = _SPECIAL.sub(" ", text)
     text = _LABELLED_LINK.sub(lambda m: f" {m.group(1)} ", text)
     text = _OTHER_ANGLE.sub(" ", text)
     text = _UNCLOSED.sub(" ", text)
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     text = _EMOJI.sub(" ", text)
+    text = _HANDLE.sub(" ", text)
     text = _FORMATTING.sub(" ", text)
     text = "".join(ch if ch.isprintable() else " " for ch in text)
     return " ".join(text.split())[:MAX_QUESTION_CHARS]

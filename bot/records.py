@@ -12,6 +12,8 @@ from enum import StrEnum
 
 # The topic of "what is it" and of "is an X a Y?" questions (a taxonomy id).
 IDENTITY_TOPIC = "definition"
+# The topic of "is X an official role (in Scrum, SAFe, PMI...)?" (a taxonomy id).
+OFFICIAL_ROLE_TOPIC = "official-role"
 
 
 class Stance(StrEnum):
@@ -73,6 +75,9 @@ class Role:
     aliases: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
     misnomers: tuple[Misnomer, ...] = ()
+    # Abbreviations that mean this role only in one framework's context: in SAFe, "PM" is
+    # Product Management. (framework, abbreviation) pairs.
+    context_abbreviations: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

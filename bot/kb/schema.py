@@ -48,7 +48,7 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {
     ),
     "role": (
         {"id", "name", "definition", "sources"},
-        {"short", "frameworks", "aliases", "abbreviations", "misnomers"},
+        {"short", "frameworks", "aliases", "abbreviations", "misnomers", "abbreviations_in"},
     ),
     "misnomer": ({"phrase", "correction", "sources"}, set()),
     "topic": ({"id", "name", "label", "question"}, {"synonyms", "weak_synonyms", "verdicts"}),
@@ -316,6 +316,7 @@ class Checker:
         aliases = self.text_list(item, "aliases", name)
         abbreviations = self.text_list(item, "abbreviations", name)
         misnomers = self.misnomers(item, name)
+        in_context = self.abbreviations_in(item, name)
         if not (complete and role_id and role_name and definition and cites):
             return None
         return Role(
@@ -328,7 +329,28 @@ class Checker:
             aliases,
             abbreviations,
             misnomers,
+            in_context,
         )
+
+    def abbreviations_in(self, item: Item, name: str) -> tuple[tuple[str, str], ...]:
+        """`abbreviations_in: {SAFe: [PM]}`: abbreviations that mean this role in that framework."""
+        value = item.data.get("abbreviations_in")
+        if value is None:
+            return ()
+        if not isinstance(value, Mapping):
+            self.report(
+                item,
+                "abbreviations_in",
+                "bad-type",
+                f"{name}: `abbreviations_in` must be a mapping",
+            )
+            return ()
+        sub = Item(item.path, value)
+        out: list[tuple[str, str]] = []
+        for framework in value:
+            for text in self.text_list(sub, framework, f"{name}: abbreviations_in"):
+                out.append((str(framework), text))
+        return tuple(out)
 
     def topic(self, item: Item) -> Topic | None:
         name = f"topic `{item.data.get('id', '?')}`"

@@ -157,3 +157,68 @@ def test_answers_cite_sources(engine: Engine) -> None:
     for question in ["does an RTE handle scope?", "RTE vs program manager", "who owns scope?"]:
         sources = engine.ask(question).sources()
         assert sources and all(s.url.startswith(("http://", "https://")) for s in sources)
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("is the scrum master an official PMI role?", "scrum-master"),
+        ("is a business analyst a role in scrum?", "business-analyst"),
+        ("is there a program manager in Scrum?", "program-manager"),
+        ("does PMI define the RTE role?", "rte"),
+        ("is the agile coach a SAFe role?", "agile-coach"),
+    ],
+)
+def test_a_role_is_not_official_in_a_framework_that_does_not_define_it(
+    engine: Engine, question: str, role: str
+) -> None:
+    answer = engine.ask(question)
+    assert (answer.kind, answer.roles[0].id, answer.verdict) == (Kind.ANSWER, role, Stance.NO)
+    assert answer.topic is not None and answer.topic.id == "official-role"
+
+
+def test_pm_means_product_management_in_a_safe_question(engine: Engine) -> None:
+    assert engine.ask("in SAFe does the PM own the ART backlog?").roles[0].id == "product-manager"
+    assert engine.ask("does the PM own the budget?").roles[0].id == "project-manager"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who is our product owner?",
+        "can the PO join the standup tomorrow?",
+        "can you schedule a meeting with the scrum master?",
+        "what salary does an RTE make?",
+        "how much does a project manager earn?",
+        "who is on call for the release this weekend?",
+    ],
+)
+def test_questions_about_a_team_a_day_or_pay_are_declined(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.kind is Kind.NO_MATCH and answer.note
+
+
+def test_two_questions_with_different_answers_are_split(engine: Engine) -> None:
+    answer = engine.ask("does the RTE manage risk and own the backlog?")
+    assert answer.kind is Kind.NO_MATCH
+    assert len(answer.suggestions) == 2
+    verdicts = {engine.ask(s.question).verdict for s in answer.suggestions}
+    assert len(verdicts) == 2
+    # two things with the same answer are one answer
+    assert engine.ask("does the RTE manage risk and escalate impediments?").verdict is Stance.YES
+
+
+def test_open_questions_get_no_verdict_from_a_dispute(engine: Engine) -> None:
+    answer = engine.ask("who does the RTE report to?")
+    assert answer.kind is Kind.ANSWER and answer.verdict is None
+    assert engine.ask("does the RTE assist the program manager?").verdict is not None
+
+
+def test_can_x_become_y_gets_claims_but_no_verdict(engine: Engine) -> None:
+    answer = engine.ask("can a scrum master become an RTE?")
+    assert answer.kind is Kind.ANSWER and answer.verdict is None and answer.claims
+
+
+def test_plain_text_handles_and_channel_links_are_not_words(engine: Engine) -> None:
+    assert engine.ask("@rte-bot is an RTE a BA?").verdict is Stance.NO
+    assert engine.ask("<#C0123|scrum-masters> does the RTE manage risk?").roles[0].id == "rte"
