@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from bot.answer import Answer, Cell, Holder, Position, Row, Suggestion
-from bot.match import STOPWORDS, Kind, Matcher, Reading
+from bot.match import CONTEXT_WORDS, STOPWORDS, Kind, Matcher, Reading
 from bot.normalise import is_blank, normalise, stem
 from bot.normalise import words as split_words
 from bot.records import (
@@ -540,12 +540,13 @@ class Engine:
 
     # -- helpers ---------------------------------------------------------------------------------
     def _question_words(self, r: Reading) -> frozenset[str]:
-        """The question's content words, without the role names (every candidate shares those)."""
+        """The question's content words, without the role names (every candidate shares those)
+        and without framework names (most claims mention SAFe; the framework is weighed apart)."""
         skip = {i for h in r.role_hits if h.misnomer is None for i in range(h.start, h.end)}
         return frozenset(
             s
             for i, (t, s) in enumerate(zip(r.question.tokens, r.question.stems, strict=True))
-            if i not in skip and t not in STOPWORDS
+            if i not in skip and t not in STOPWORDS and t not in CONTEXT_WORDS
         )
 
     def _similarity(self, claim: Claim, q: frozenset[str]) -> float:
