@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from bot.answer import Answer, Cell, Holder, Position, Row, Suggestion
-from bot.match import CONTEXT_WORDS, STOPWORDS, Kind, Matcher, Reading
+from bot.match import FRAMEWORK_WORDS, STOPWORDS, Kind, Matcher, Reading
 from bot.normalise import is_blank, normalise, stem
 from bot.normalise import words as split_words
 from bot.records import (
@@ -546,7 +546,7 @@ class Engine:
         return frozenset(
             s
             for i, (t, s) in enumerate(zip(r.question.tokens, r.question.stems, strict=True))
-            if i not in skip and t not in STOPWORDS and t not in CONTEXT_WORDS
+            if i not in skip and t not in STOPWORDS and t not in FRAMEWORK_WORDS
         )
 
     def _similarity(self, claim: Claim, q: frozenset[str]) -> float:
