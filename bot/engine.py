@@ -385,10 +385,12 @@ class Engine:
         linking = [c for c in self.by_role[first.id] if second.id in c.roles]
         q = self._question_words(r)
 
-        def rank(c: Claim) -> tuple[int, int, float]:
-            # Prefer "is <first> a <second>?" claims, then the reverse, then any claim linking them.
+        def rank(c: Claim) -> tuple[int, int, bool, float]:
+            # Prefer "is <first> a <second>?" claims, then the reverse, then any claim linking
+            # them; the sources' own words before someone's claim that they confirm.
             direction = 0 if c.roles[0] == first.id else 1
-            return (0 if c.topic == IDENTITY_TOPIC else 1, direction, -self._similarity(c, q))
+            topic = 0 if c.topic == IDENTITY_TOPIC else 1
+            return (topic, direction, c.claimed_by is not None, -self._similarity(c, q))
 
         linking.sort(key=rank)
         forward = [c for c in linking if c.roles[0] == first.id and not c.disputed]
