@@ -59,7 +59,8 @@ def _bag(texts: tuple[str, ...] | list[str]) -> frozenset[str]:
 @dataclass(frozen=True)
 class _ClaimWords:
     examples: frozenset[str]
-    text: frozenset[str]
+    text: frozenset[str]  # the statement and its correction
+    said: frozenset[str]  # the statement alone: for a disputed claim, the claim as made
 
 
 def _article(noun: str) -> str:
@@ -73,6 +74,12 @@ def _article(noun: str) -> str:
 def _subject(role: Role) -> str:
     """How a sentence names the role: "the RTE", but "Product Management"."""
     return role.short if role.short.lower().endswith("management") else f"the {role.short}"
+
+
+def _asks_opposite(r: Reading, topic: str) -> bool:
+    """The topic was named only by an antonym ("unofficial"): the question asks the opposite."""
+    hits = [h for h in r.topic_hits if h.topic == topic and not h.weak]
+    return bool(hits) and all(h.antonym for h in hits)
 
 
 def _sentence(text: str) -> str:
@@ -96,7 +103,9 @@ class Engine:
             for role in claim.roles:
                 self.by_role[role].append(claim)
             texts = [claim.statement, claim.correction or ""]
-            self.words[claim.id] = _ClaimWords(_bag(claim.examples), _bag(texts))
+            self.words[claim.id] = _ClaimWords(
+                _bag(claim.examples), _bag(texts), _bag([claim.statement])
+            )
         # Everything that does not depend on the question is worked out once, here.
         self._headlines: set[str] = set()
         for group in self.by_role_topic.values():
@@ -185,6 +194,13 @@ class Engine:
             return self._comparison(r)
         if r.identity:
             return self._identity(r)
+        if (
+            r.topic == IDENTITY_TOPIC
+            and len(r.roles) == 1
+            and len(r.role_hits) > 1
+            and r.misnomer is None
+        ):
+            return self._names_match(r)
         return self._yes_no(r)
 
     # -- kinds -----------------------------------------------------------------------------------
@@ -214,6 +230,17 @@ class Engine:
         ranked = sorted(candidates, key=lambda c: -score[c.id])
         decider = self._decide(ranked, q, others, may_dispute=not r.open_question)
         verdict = decider.stance if decider else None
+        headline = self._headline(role, topic, verdict, decider)
+        if verdict is not None and _asks_opposite(r, topic.id):
+            # "Is the RTE an unofficial role?" -> "No: the RTE is an official, defined role."
+            flipped = {Stance.YES: Stance.NO, Stance.NO: Stance.YES}.get(verdict, verdict)
+            phrase = topic.says(verdict)
+            headline = (
+                f"{flipped.value.capitalize()}: {_subject(role)} {phrase}."
+                if phrase and not (decider and decider.disputed)
+                else f"{flipped.value.capitalize()}: {headline.split(': ', 1)[-1]}"
+            )
+            verdict = flipped
         established = [c for c in ranked if not c.disputed]
         disputed = [c for c in ranked if c.disputed]
         if decider is not None and not decider.disputed:
@@ -225,7 +252,7 @@ class Engine:
         return Answer(
             r.question.text,
             Kind.ANSWER,
-            self._headline(role, topic, verdict, decider),
+            headline,
             roles=tuple(self.roles[x] for x in r.roles),
             topic=topic,
             verdict=verdict,
@@ -273,9 +300,13 @@ class Engine:
         start = next(h.start for h in r.topic_hits if h.topic == second and not h.weak)
         between = r.question.tokens[end:start]
         # Two clauses: "... risk and own the backlog", both after the role asked about.
+        conjunctions = {"and", "or", "also", "plus"}
         joined = any(
-            t in {"and", "or", "also", "plus"} and nxt in RELATION_VERBS
-            for t, nxt in itertools.pairwise(between)
+            t in conjunctions and nxt in RELATION_VERBS for t, nxt in itertools.pairwise(between)
+        ) or (  # "... own the backlog and the budget?"
+            bool(between)
+            and all(t in conjunctions or t in {"a", "an", "the", "its", "their"} for t in between)
+            and bool(set(between) & conjunctions)
         )
         first_start = next(h.start for h in r.topic_hits if h.topic == first and not h.weak)
         if not joined or first_start < r.anchor:
@@ -311,11 +342,18 @@ class Engine:
                 options[topic] = TOPIC_PRIOR[min(rank, len(TOPIC_PRIOR) - 1)]
         # A claim that says what the question says may know better than the topic words, when
         # only weak hints were named, or when it says nearly all of it.
-        if named & set(options):
+        specific = any(
+            not h.weak and h.score >= 0.99 and h.end - h.start > 1 and h.topic in options
+            for h in r.topic_hits
+        )
+        if specific:
+            # A precise phrase ("change control") names the topic beyond doubt.
+            best, fit, enough = None, 0.0, 1.0
+        elif named & set(options):
             # Over named topics, only a disputed claim quoted nearly word for word ("RTEs have
             # in-depth knowledge of finance or marketing") moves the answer to its own topic.
-            disputed = [c for c in self.by_role[role] if c.disputed]
-            best, fit = self._best_claim(disputed, role, q)
+            disputed = [c for c in self.by_role[role] if c.disputed and c.role == role]
+            best, fit = self._best_claim(disputed, role, q, any_roles=True)
             enough = RETRIEVE_OVER_NAMED_AT
         else:
             best, fit = self._best_claim(self.by_role[role], role, q)
@@ -335,11 +373,15 @@ class Engine:
         return {topic for (owner, topic) in self.by_role_topic if owner == role}
 
     def _best_claim(
-        self, claims: list[Claim], role: str, q: frozenset[str]
+        self, claims: list[Claim], role: str, q: frozenset[str], any_roles: bool = False
     ) -> tuple[Claim | None, float]:
         best, best_fit = None, 0.0
         for claim in claims:
-            if claim.roles == (role,):  # a claim about two roles answers a question about both
+            # A claim about two roles answers a question about both (unless `any_roles`: a
+            # disputed claim quoted back is about its first role, whoever else it names).
+            if claim.roles == (role,) or (
+                any_roles and claim.role == role and claim.topic != IDENTITY_TOPIC
+            ):
                 fit = self._similarity(claim, q)
                 if fit > best_fit:
                     best, best_fit = claim, fit
@@ -370,12 +412,24 @@ class Engine:
             # fits better than one that does not.
             return self._similarity(c, q) + (OTHER_ROLE_BONUS if others & set(c.roles[1:]) else 0)
 
+        def fit_as_made(c: Claim) -> float:
+            # Only the claim as made (and the ways people ask about it) counts here: its
+            # correction states the facts, which are the answer to other questions.
+            words = self.words[c.id]
+            as_made = max(len(q & words.examples), 0.8 * len(q & words.said)) / max(1, len(q))
+            return as_made + (OTHER_ROLE_BONUS if others & set(c.roles[1:]) else 0)
+
         if disputed:
-            challenger = max(disputed, key=fit)
+            challenger = max(disputed, key=fit_as_made)
+            # The established claim nearest the question, with a stance or not: "does the RTE
+            # report to the Agile PMO?" is about an established fact, not about the dispute.
+            nearest = max((fit(c) for c in ranked if not c.disputed), default=0.0)
+            if fit_as_made(challenger) < nearest:
+                return head
             if head is None:
                 # Nothing established takes a stance: the sources' side of a dispute is the answer.
-                return challenger if fit(challenger) >= DISPUTED_ALONE_AT else None
-            if fit(challenger) >= DISPUTED_DECIDES_AT and fit(challenger) > fit(head) + 0.1:
+                return challenger if fit_as_made(challenger) >= DISPUTED_ALONE_AT else None
+            if fit_as_made(challenger) >= DISPUTED_DECIDES_AT:
                 return challenger
         return head
 
@@ -444,6 +498,22 @@ class Engine:
             misnomer=r.misnomer,
         )
 
+    def _names_match(self, r: Reading) -> Answer:
+        """ "Does RTE stand for Release Train Engineer?": both names found name the same role."""
+        role = self.roles[r.roles[0]]
+        return Answer(
+            r.question.text,
+            Kind.ANSWER,
+            f"Yes: {role.short} stands for {role.name}."
+            if role.short != role.name
+            else f"Yes: that is the {role.name}.",
+            roles=(role,),
+            topic=self.topics.get(IDENTITY_TOPIC),
+            verdict=Stance.YES,
+            confidence=r.confidence,
+            claims=tuple(self._definitions(role)[:MAX_SHOWN]),
+        )
+
     def _role(self, r: Reading) -> Answer:
         role = self.roles[r.roles[0]]
         return Answer(
@@ -473,7 +543,15 @@ class Engine:
                 holders.append(Holder(role, decider.stance, decider))
         if not holders:
             return self._decline(r, f"The knowledge base has no claims about {topic.label}.")
-        holders.sort(key=lambda h: STANCE_ORDER[h.stance] if h.stance else 3)
+        # The role whose claim says what the question says comes first ("who accepts user
+        # stories?": the Product Owner); then owners, contributors, the rest.
+        q = self._question_words(r)
+        holders.sort(
+            key=lambda h: (
+                -min(self._shared(h.claim, q), 2),
+                STANCE_ORDER[h.stance] if h.stance else 3,
+            )
+        )
         owners = [h.role.name for h in holders if h.stance is Stance.YES]
         where = f" in {r.framework}" if r.framework and len(roles) < len(self.kb.roles) else ""
         headline = (

@@ -111,6 +111,17 @@ PERSONAL_WORDS = frozenset(
     oncall salary salaries pay paid earn earns earning wage wages""".split()
 )
 POSSESSIVES = frozenset({"our", "my", "your", "their"})
+# Nouns that make a job title: one outside every known role name is an unknown role.
+ROLE_NOUNS = frozenset(
+    """lead leads manager managers engineer engineers owner owners analyst analysts coach coaches
+    director directors architect architects officer head designer designers developer tester
+    administrator consultant specialist champion""".split()
+)
+# An instruction to the bot ("write a job description for ..."), not a question.
+REQUEST_VERBS = frozenset(
+    """translate write draft create generate book schedule remind send email invite find make
+    set add draw plan organise organize arrange call ping post""".split()
+)
 # "can you tell me ..." asks for information; "can you book ..." asks the bot to do something.
 ASKING_VERBS = frozenset(
     """tell explain compare help clarify describe list show summarise summarize answer
@@ -121,32 +132,15 @@ IDENTITY_FILLER = (
         """a an the just really basically simply actually essentially same as kind type sort form of
         like equal equals equivalent = is are another name for considered glorified fancy similar to
         title role thing also or not isnt arent senior junior chief head lead new bigger higher
-        level our my your their its team teams s sort of more less than""".split()
+        level our my your their its team teams s sort of more less than take takes taking on act
+        acts acting serve serves become becomes replace replaces different name called""".split()
     )
     | CONTEXT_WORDS
 )
 COPULAS = frozenset({"is", "are", "isnt", "arent", "=", "was", "be"})
 IDENTITY_MARKERS = frozenset(
-    {
-        "=",
-        "same",
-        "like",
-        "equivalent",
-        "equal",
-        "equals",
-        "similar",
-        "act",
-        "acts",
-        "acting",
-        "serve",
-        "serves",
-        "become",
-        "becomes",
-        "replace",
-        "replaces",
-        "basically",
-        "just",
-    }
+    """= same like equivalent equal equals similar act acts acting serve serves become becomes
+    replace replaces basically just""".split()
 )
 MODALS = frozenset({"can", "could", "may", "might", "should"})
 # "X vs Y, same thing?" asks whether they are one role, not for a side-by-side table.
@@ -189,6 +183,7 @@ class TopicHit:
     end: int
     score: float
     weak: bool = False
+    antonym: bool = False  # "unofficial" names the topic but asks the opposite
 
 
 @dataclass(frozen=True)
@@ -223,6 +218,7 @@ class _Phrase:
     exact_only: bool = False
     weak: bool = False
     misnomer: Misnomer | None = None
+    antonym: bool = False
 
 
 def _phrase(owner: str, text: str, **kwargs: object) -> _Phrase | None:
@@ -276,6 +272,9 @@ class Matcher:
             for text in topic.weak_synonyms:
                 if p := _phrase(topic.id, text, weak=True):
                     topic_phrases.append(p)
+            for text in topic.antonyms:
+                if p := _phrase(topic.id, text, antonym=True):
+                    topic_phrases.append(p)
         self._context_abbreviations = {
             (framework, " ".join(split_words(text))): role.id
             for role in kb.roles
@@ -295,6 +294,7 @@ class Matcher:
         if not tokens:
             return Reading(question, Kind.HELP, confidence=1.0)
         role_hits, ambiguous = self._find_roles(tokens, stems)
+        role_hits = self._not_inside_topics(role_hits, tokens, stems)
         taken = {i for h in role_hits for i in range(h.start, h.end)}
         # The framework the question is about, from words outside role names ("Scrum" in
         # "Scrum Master" says nothing about the framework asked about).
@@ -341,10 +341,29 @@ class Matcher:
         unknown = _unknown_subject(tokens, stems, taken, self._topics, topic_hits)
         if unknown:
             return _replace(base, unknown=unknown)
-        off_topic = _off_topic(tokens, set(unexplained))
+        off_topic = _off_topic(tokens, set(unexplained), taken)
         if off_topic:
             return _replace(base, off_topic=off_topic)
         return self._classify(base)
+
+    def _not_inside_topics(
+        self, hits: list[RoleHit], tokens: tuple[str, ...], stems: tuple[str, ...]
+    ) -> list[RoleHit]:
+        """ "PO Sync" is an event, not the Product Owner: a role name inside a longer topic
+        phrase belongs to the phrase."""
+        phrases = [
+            c
+            for c in self._topics.candidates(tokens, stems)
+            if c.score >= 0.99 and not c.weak and c.end - c.start > 1
+        ]
+        return [
+            h
+            for h in hits
+            if not any(
+                c.start <= h.start and h.end <= c.end and (c.end - c.start) > (h.end - h.start)
+                for c in phrases
+            )
+        ]
 
     def _in_context(self, hit: RoleHit, tokens: tuple[str, ...], framework: str) -> RoleHit:
         """In a SAFe question "PM" means Product Management (roles.yaml `abbreviations_in`)."""
@@ -365,6 +384,9 @@ class Matcher:
         unexplained_share = len(r.unexplained) / max(1, len(content))
         clarity = 1.0 - 0.6 * unexplained_share
 
+        if r.roles and topic and topic != IDENTITY_TOPIC and _role_is_object(tokens, r.role_hits):
+            # "who coaches Scrum Masters?": the role named is the one acted on, not the actor.
+            return _replace(r, kind=Kind.TOPIC, topic=topic, confidence=topic_score * clarity)
         if not r.roles:
             if _is_help(tokens) and not any(not h.weak for h in r.topic_hits):
                 return _replace(r, kind=Kind.HELP, confidence=1.0)
@@ -409,12 +431,17 @@ class Matcher:
 
         # One role.
         strong = any(not h.weak for h in r.topic_hits)
-        if token_set & COMPARE_CUES and r.unexplained and not strong:
+        unknown_role = set(r.unexplained) & ROLE_NOUNS  # "RTE vs DevOps lead"
+        cue = token_set & (COMPARE_CUES | SAMENESS_WORDS)  # "RTE same as PMO?"
+        if cue and r.unexplained and (not strong or unknown_role):
             # "RTE vs DBA": comparing with a role the KB does not know.
             return _replace(r, kind=Kind.NO_MATCH, confidence=0.0)
         if r.misnomer is not None and (topic is None or topic == IDENTITY_TOPIC):
             return _replace(r, kind=Kind.ANSWER, topic=IDENTITY_TOPIC, confidence=role_score)
         yes_no = _lead(tokens) in AUXILIARIES
+        if topic == IDENTITY_TOPIC and yes_no and r.misnomer is None and len(r.role_hits) > 1:
+            # "does RTE stand for Release Train Engineer?": the role named twice, its two names
+            return _replace(r, kind=Kind.ANSWER, topic=IDENTITY_TOPIC, confidence=role_score)
         leftover = [t for t in r.unexplained if t not in OVERVIEW_WORDS]
         if (topic is None or topic == IDENTITY_TOPIC) and yes_no and r.framework and not leftover:
             # "is there a program manager in Scrum?", "does PMI define the RTE role?"
@@ -470,7 +497,7 @@ class Matcher:
             if span & taken:
                 continue
             taken |= span
-            hits.append(TopicHit(c.owner, c.start, c.end, c.score, c.weak))
+            hits.append(TopicHit(c.owner, c.start, c.end, c.score, c.weak, c.antonym))
         hits.sort(key=lambda h: h.start)
         return hits
 
@@ -483,6 +510,7 @@ class _Candidate:
     score: float
     weak: bool = False
     misnomer: Misnomer | None = None
+    antonym: bool = False
 
 
 class _Index:
@@ -528,10 +556,12 @@ class _Index:
                 if skip.intersection(range(start, end)):
                     break
                 for p in self.by_tokens.get(words[a : a + size], ()):
-                    out.append(_Candidate(p.owner, start, end, 1.0, p.weak, p.misnomer))
+                    out.append(_Candidate(p.owner, start, end, 1.0, p.weak, p.misnomer, p.antonym))
                 for p in self.by_stems.get(roots[a : a + size], ()):
                     if p.tokens != words[a : a + size]:
-                        out.append(_Candidate(p.owner, start, end, 0.99, p.weak, p.misnomer))
+                        out.append(
+                            _Candidate(p.owner, start, end, 0.99, p.weak, p.misnomer, p.antonym)
+                        )
         out.extend(self._fuzzy(tokens, stems, skip))
         return out
 
@@ -561,7 +591,9 @@ class _Index:
                     p = phrases[pi]
                     if 0 < distance <= _typos_allowed(p.text) or _is_swap(window, p.text):
                         score = 0.97 * (1.0 - distance / len(p.text))
-                        out.append(_Candidate(p.owner, start, end, score, p.weak, p.misnomer))
+                        out.append(
+                            _Candidate(p.owner, start, end, score, p.weak, p.misnomer, p.antonym)
+                        )
         return out
 
 
@@ -593,7 +625,8 @@ def _rank_topics(hits: tuple[TopicHit, ...], anchor: int) -> list[tuple[str, flo
     """
     heads: list[tuple[TopicHit, int]] = []  # (head hit, compound start)
     for h in sorted(hits, key=lambda h: h.start):
-        if heads and heads[-1][0].end == h.start and heads[-1][0].weak == h.weak:
+        exact = h.score >= 0.99 and heads and heads[-1][0].score >= 0.99
+        if heads and heads[-1][0].end == h.start and heads[-1][0].weak == h.weak and exact:
             heads[-1] = (h, heads[-1][1])
         else:
             heads.append((h, h.start))
@@ -611,6 +644,17 @@ def _rank_topics(hits: tuple[TopicHit, ...], anchor: int) -> list[tuple[str, flo
     return list(out.items())
 
 
+def _role_is_object(tokens: tuple[str, ...], hits: tuple[RoleHit, ...]) -> bool:
+    """ "who coaches Scrum Masters?" (a verb follows "who"), unlike "who does the RTE report
+    to?" or "who is the RTE?" (an auxiliary follows)."""
+    lead = _lead(tokens)
+    if lead not in {"who", "whos"} or not hits:
+        return False
+    at = tokens.index(lead)
+    nxt = tokens[at + 1] if at + 1 < len(tokens) else ""
+    return bool(nxt) and nxt not in AUXILIARIES and nxt not in COPULAS and hits[0].start > at + 1
+
+
 def _lead(tokens: tuple[str, ...]) -> str:
     """The question's first word after a greeting ("hey, so does ..." -> "does")."""
     for t in tokens:
@@ -619,7 +663,7 @@ def _lead(tokens: tuple[str, ...]) -> str:
     return ""
 
 
-def _off_topic(tokens: tuple[str, ...], unexplained: set[str]) -> str | None:
+def _off_topic(tokens: tuple[str, ...], unexplained: set[str], roles: set[int]) -> str | None:
     """Why a question that may name a role is still not one this bot can answer, or None.
 
     "who is our product owner?" asks for a person, "what salary does an RTE get?" for a fact the
@@ -630,13 +674,19 @@ def _off_topic(tokens: tuple[str, ...], unexplained: set[str]) -> str | None:
     rest = tokens[start:]
     if set(tokens) & PERSONAL_WORDS or _contains(tokens, ("on", "call")):
         return "I know what roles are responsible for, not who does what on a given team or day."
-    if (
-        lead in WHO_WORDS | {"who"}
-        and len(rest) > 2
-        and rest[1] in COPULAS
-        and rest[2] in POSSESSIVES
-    ):
-        return "I can't tell who holds a role on your team; I can say what the role is."
+    if lead in WHO_WORDS and len(rest) > 2 and rest[1] in COPULAS:
+        # "who is our PO?", "who is the RTE for the payments train?": a person, not a role
+        i = start + 2
+        while i < len(tokens) and tokens[i] in ARTICLES:
+            i += 1
+        role_follows = i in roles
+        while i < len(tokens) and i in roles:
+            i += 1
+        named_for = i < len(tokens) and tokens[i] in {"for", "of", "on", "in"}
+        if rest[2] in POSSESSIVES or (role_follows and named_for):
+            return "I can't tell who holds a role on your team; I can say what the role is."
+    if lead in REQUEST_VERBS:
+        return "I only answer questions; I can't do things for you."
     if (
         lead in {"can", "could", "would", "will"}
         and len(rest) > 2
@@ -740,6 +790,8 @@ def _is_identity(
     if any(not h.weak and h.topic != IDENTITY_TOPIC for h in topics):
         return False  # "is the roadmap owned by the RTE or PM?", "is the RTE the PgM's assistant?"
     markers = set(between) & IDENTITY_MARKERS
+    if any(_contains(between, (verb, "on")) for verb in ("take", "takes", "taking")):
+        markers.add("take on")  # "can a PgM take on the RTE role?" (not "take part in")
     copula = bool(set(between) & COPULAS) or bool(set(tokens[: first.start]) & COPULAS)
     lead = _lead(tokens)
     if lead in WH_WORDS:
@@ -774,6 +826,11 @@ def _unknown_subject(
     word = tokens[i]
     if word in SUBJECT_OK or word in STOPWORDS or word.isdigit() or word in _NOT_A_SUBJECT:
         return None
+    if i + 1 in taken:
+        return None  # "does teh RTE ...", "does every RTE ...": the role is the subject
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if nxt in ROLE_NOUNS and i + 1 not in taken:
+        return f"{word} {nxt}"  # "does the DevOps lead ...", "is the release lead ..."
     if (stems[i],) in topics.by_stems or (word,) in topics.by_tokens:
         return None
     # A determiner followed by an unknown word, then more: "a chef", "the cfo", "a qa lead".

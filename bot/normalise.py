@@ -32,6 +32,7 @@ _DOUBLE_END = re.compile(r"([b-df-hj-np-rtv-z])\1$")
 _KEEP = {"training": "training", "trainings": "training"}
 # Shorthands people type for the words role names are made of.
 _SHORTHAND = {"mgmt": "management", "mngmt": "management", "mgr": "manager", "mgrs": "managers"}
+_ROLE_SHORTHAND = {"rel": "release", "prod": "product", "proj": "project", "prog": "program"}
 
 
 def strip_markup(text: str) -> str:
@@ -64,7 +65,11 @@ def words(text: str) -> tuple[str, ...]:
     text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
     text = _APOSTROPHE.sub("", text)
     text = text.replace("&", " and ")
-    return tuple(_SHORTHAND.get(w, w) for w in _WORDS.findall(text))
+    found = [_SHORTHAND.get(w, w) for w in _WORDS.findall(text)]
+    for i in range(len(found) - 1):  # "rel mgr", "prod mgmt": shorthand before a role noun
+        if found[i] in _ROLE_SHORTHAND and found[i + 1] in {"manager", "managers", "management"}:
+            found[i] = _ROLE_SHORTHAND[found[i]]
+    return tuple(found)
 
 
 def stem(word: str) -> str:

@@ -89,6 +89,7 @@ class Topic:
     synonyms: tuple[str, ...] = ()
     weak_synonyms: tuple[str, ...] = ()
     verdicts: tuple[tuple[Stance, str], ...] = ()
+    antonyms: tuple[str, ...] = ()  # words asking the opposite ("unofficial")
 
     def says(self, stance: Stance) -> str | None:
         """How a headline finishes "Yes: the RTE ..." for this topic, if the KB says."""

@@ -51,7 +51,10 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {
         {"short", "frameworks", "aliases", "abbreviations", "misnomers", "abbreviations_in"},
     ),
     "misnomer": ({"phrase", "correction", "sources"}, set()),
-    "topic": ({"id", "name", "label", "question"}, {"synonyms", "weak_synonyms", "verdicts"}),
+    "topic": (
+        {"id", "name", "label", "question"},
+        {"synonyms", "weak_synonyms", "verdicts", "antonyms"},
+    ),
     "claim": (
         {"id", "roles", "topic", "status", "statement", "sources", "reviewed"},
         {
@@ -362,9 +365,10 @@ class Checker:
         synonyms = self.text_list(item, "synonyms", name)
         weak = self.text_list(item, "weak_synonyms", name)
         verdicts = self.verdict_phrases(item, name)
+        antonyms = self.text_list(item, "antonyms", name)
         if not (complete and topic_id and topic_name and label and question):
             return None
-        return Topic(topic_id, topic_name, label, question, synonyms, weak, verdicts)
+        return Topic(topic_id, topic_name, label, question, synonyms, weak, verdicts, antonyms)
 
     def verdict_phrases(self, item: Item, name: str) -> tuple[tuple[Stance, str], ...]:
         value = item.data.get("verdicts")
@@ -607,7 +611,8 @@ def check_aliases(checker: Checker, items: list[tuple[Item, Role]]) -> None:
 def check_synonyms(checker: Checker, items: list[tuple[Item, Topic]]) -> None:
     owner: dict[str, str] = {}
     for item, topic in items:
-        for text in sorted({alias_key(s) for s in (*topic.synonyms, *topic.weak_synonyms)}):
+        words = (*topic.synonyms, *topic.weak_synonyms, *topic.antonyms)
+        for text in sorted({alias_key(s) for s in words}):
             other = owner.setdefault(text, topic.id)
             if other != topic.id:
                 checker.report(

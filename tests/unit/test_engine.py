@@ -222,3 +222,40 @@ def test_can_x_become_y_gets_claims_but_no_verdict(engine: Engine) -> None:
 def test_plain_text_handles_and_channel_links_are_not_words(engine: Engine) -> None:
     assert engine.ask("@rte-bot is an RTE a BA?").verdict is Stance.NO
     assert engine.ask("<#C0123|scrum-masters> does the RTE manage risk?").roles[0].id == "rte"
+
+
+def test_a_question_asking_the_opposite_gets_the_opposite_verdict(engine: Engine) -> None:
+    plain = engine.ask("is the scrum master an official role?")
+    opposite = engine.ask("is the scrum master an unofficial role?")
+    assert (plain.verdict, opposite.verdict) == (Stance.YES, Stance.NO)
+    assert opposite.headline.startswith("No: the Scrum Master is an official")
+
+
+def test_the_role_named_twice_by_its_two_names(engine: Engine) -> None:
+    assert engine.ask("does RTE stand for release train engineer?").verdict is Stance.YES
+    wrong_name = engine.ask("does RTE stand for release training engineer?")
+    assert wrong_name.verdict is not Stance.YES and wrong_name.contested
+
+
+def test_who_acts_on_a_role_is_a_who_question(engine: Engine) -> None:
+    answer = engine.ask("who coaches scrum masters?")
+    assert answer.kind is Kind.TOPIC and answer.topic is not None
+    assert answer.topic.id == "coaching"
+
+
+@pytest.mark.parametrize(
+    "question", ["RTE vs DevOps lead", "does the devops lead own releases?", "RTE same as PMO?"]
+)
+def test_an_unknown_job_title_is_not_answered_about(engine: Engine, question: str) -> None:
+    assert engine.ask(question).kind is Kind.NO_MATCH
+
+
+def test_a_role_abbreviation_inside_an_event_name_is_the_event(engine: Engine) -> None:
+    answer = engine.ask("does a product manager take part in the PO sync?")
+    assert [r.id for r in answer.roles] == ["product-manager"]
+    assert answer.topic is not None and answer.topic.id == "events"
+
+
+def test_shorthand_role_names(engine: Engine) -> None:
+    assert engine.ask("rel mgr risk?").roles[0].id == "release-manager"
+    assert engine.ask("does prod mgmt decide what to release").roles[0].id == "product-manager"
