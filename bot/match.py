@@ -95,8 +95,6 @@ COMPARE_WORDS = frozenset(
     """vs v versus difference differences differ differs different compare compared comparing
     comparison contrast distinguish distinction""".split()
 )
-# The words that make "A vs B" a comparison on their own (unlike "different projects").
-COMPARE_CUES = frozenset({"vs", "v", "versus", "compare", "compared", "comparing", "comparison"})
 WHO_WORDS = frozenset({"who", "whom", "whose", "whos"})
 WH_WORDS = WHO_WORDS | frozenset("""what whats which how hows where when why""".split())
 # "A vs B" cues that make a comparison whatever else the question says; "different" is weaker
@@ -432,7 +430,7 @@ class Matcher:
         # One role.
         strong = any(not h.weak for h in r.topic_hits)
         unknown_role = set(r.unexplained) & ROLE_NOUNS  # "RTE vs DevOps lead"
-        cue = token_set & (COMPARE_CUES | SAMENESS_WORDS)  # "RTE same as PMO?"
+        cue = token_set & (STRONG_COMPARE_WORDS | SAMENESS_WORDS)  # "RTE same as PMO?"
         if cue and r.unexplained and (not strong or unknown_role):
             # "RTE vs DBA": comparing with a role the KB does not know.
             return _replace(r, kind=Kind.NO_MATCH, confidence=0.0)
