@@ -787,6 +787,13 @@ def _is_identity(
     between = tokens[first.end : second.start]
     if any(not h.weak and h.topic != IDENTITY_TOPIC for h in topics):
         return False  # "is the roadmap owned by the RTE or PM?", "is the RTE the PgM's assistant?"
+    if any(
+        first.end <= h.start < second.start
+        and h.topic != IDENTITY_TOPIC
+        and not set(tokens[h.start : h.end]) <= IDENTITY_FILLER
+        for h in topics
+    ):
+        return False  # "is the RTE there to support the program manager?"
     markers = set(between) & IDENTITY_MARKERS
     if any(_contains(between, (verb, "on")) for verb in ("take", "takes", "taking")):
         markers.add("take on")  # "can a PgM take on the RTE role?" (not "take part in")
