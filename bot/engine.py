@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.answer import Answer, Cell, Holder, Position, Row, Suggestion
@@ -40,6 +41,7 @@ OTHER_ROLE_BONUS = 0.3
 # How much the matcher's ranking of the named topics counts when choosing among them.
 TOPIC_PRIOR = (0.2, 0.1, 0.05, 0.0)
 MAX_SHOWN = 3
+SHARING_LIMIT = 400
 STANCE_ORDER = {Stance.YES: 0, Stance.PARTLY: 1, Stance.NO: 2}
 # "can an SM become an RTE?" asks what is possible, not what the role is.
 POSSIBILITY = frozenset({"can", "could", "may", "might"})
@@ -61,6 +63,20 @@ class _ClaimWords:
     examples: frozenset[str]
     text: frozenset[str]  # the statement and its correction
     said: frozenset[str]  # the statement alone: for a disputed claim, the claim as made
+
+
+class _Fit:
+    """How well each claim fits one question: worked out when first asked, then remembered for
+    the rest of that question."""
+
+    def __init__(self, score: Callable[[Claim], float]) -> None:
+        self._score = score
+        self._known: dict[str, float] = {}
+
+    def __call__(self, claim: Claim) -> float:
+        if claim.id not in self._known:
+            self._known[claim.id] = self._score(claim)
+        return self._known[claim.id]
 
 
 def _article(noun: str) -> str:
@@ -98,6 +114,9 @@ class Engine:
         self.by_role_topic: dict[tuple[str, str], list[Claim]] = defaultdict(list)
         self.by_role: dict[str, list[Claim]] = defaultdict(list)
         self.words: dict[str, _ClaimWords] = {}
+        # word -> the claims using it: a question is only compared with claims it shares a word
+        # with, which keeps the cost per question flat as the knowledge base grows.
+        self._claims_with: dict[str, list[Claim]] = defaultdict(list)
         for claim in kb.claims:
             self.by_role_topic[(claim.role, claim.topic)].append(claim)
             for role in claim.roles:
@@ -106,6 +125,8 @@ class Engine:
             self.words[claim.id] = _ClaimWords(
                 _bag(claim.examples), _bag(texts), _bag([claim.statement])
             )
+            for word in self.words[claim.id].examples | self.words[claim.id].text:
+                self._claims_with[word].append(claim)
         # Everything that does not depend on the question is worked out once, here.
         self._headlines: set[str] = set()
         for group in self.by_role_topic.values():
@@ -208,7 +229,8 @@ class Engine:
         assert r.topic is not None
         role = self.roles[r.roles[0]]
         q = self._question_words(r)
-        topic_id = self._choose_topic(role.id, r, q)
+        fit = self._fit_for(q)
+        topic_id = self._choose_topic(role.id, r, q, fit)
         if topic_id is None:
             topic = self.topics[r.topic]
             return self._decline(
@@ -226,9 +248,9 @@ class Engine:
             )
         others = set(r.roles[1:])
         candidates = self.by_role_topic[(role.id, topic.id)]
-        score = {c.id: self._score(c, q, others, r.framework) for c in candidates}
+        score = {c.id: self._score(c, fit, others, r.framework) for c in candidates}
         ranked = sorted(candidates, key=lambda c: -score[c.id])
-        decider = self._decide(ranked, q, others, may_dispute=not r.open_question)
+        decider = self._decide(ranked, q, fit, others, may_dispute=not r.open_question)
         verdict = decider.stance if decider else None
         headline = self._headline(role, topic, verdict, decider)
         if verdict is not None and _asks_opposite(r, topic.id):
@@ -322,7 +344,7 @@ class Engine:
             questions.append(example or self.topics[decider.topic].question)
         return tuple(questions)
 
-    def _choose_topic(self, role: str, r: Reading, q: frozenset[str]) -> str | None:
+    def _choose_topic(self, role: str, r: Reading, q: frozenset[str], fit: _Fit) -> str | None:
         """Of the topics the question names, the one whose claims on this role fit it best.
 
         The matcher's ranking is a prior; a claim that says what the question says can move the
@@ -348,32 +370,52 @@ class Engine:
         )
         if specific:
             # A precise phrase ("change control") names the topic beyond doubt.
-            best, fit, enough = None, 0.0, 1.0
+            best, best_fit, enough = None, 0.0, 1.0
         elif named & set(options):
             # Over named topics, only a disputed claim quoted nearly word for word ("RTEs have
             # in-depth knowledge of finance or marketing") moves the answer to its own topic.
-            disputed = [c for c in self.by_role[role] if c.disputed and c.role == role]
-            best, fit = self._best_claim(disputed, role, q, any_roles=True)
+            disputed = [c for c in self._sharing(q) if c.disputed and c.role == role]
+            best, best_fit = self._best_claim(disputed, role, q, fit, any_roles=True)
             enough = RETRIEVE_OVER_NAMED_AT
         else:
-            best, fit = self._best_claim(self.by_role[role], role, q)
+            best, best_fit = self._best_claim(self._sharing(q), role, q, fit)
             enough = RETRIEVE_AT if options else RETRIEVE_ALONE_AT
-        if best is not None and fit >= enough and best.topic not in options:
+        if best is not None and best_fit >= enough and best.topic not in options:
             options[best.topic] = 0.0
         if not options:
             return None
 
         def value(topic: str) -> float:
             claims = self.by_role_topic[(role, topic)]
-            return options[topic] + max(self._similarity(c, q) for c in claims)
+            return options[topic] + max(fit(c) for c in claims)
 
         return max(options, key=value)
 
     def _topics_of(self, role: str) -> set[str]:
         return {topic for (owner, topic) in self.by_role_topic if owner == role}
 
+    def _fit_for(self, q: frozenset[str]) -> _Fit:
+        return _Fit(lambda claim: self._similarity(claim, q))
+
+    def _sharing(self, q: frozenset[str]) -> list[Claim]:
+        """Claims that share a word with the question, each once: those with the question's
+        rarer words first, and at most SHARING_LIMIT of them (a common word alone says little,
+        and a large knowledge base would otherwise make every question slow)."""
+        seen: dict[str, Claim] = {}
+        for word in sorted(q, key=lambda w: len(self._claims_with.get(w, ()))):
+            for claim in self._claims_with.get(word, ()):
+                seen.setdefault(claim.id, claim)
+                if len(seen) >= SHARING_LIMIT:
+                    return list(seen.values())
+        return list(seen.values())
+
     def _best_claim(
-        self, claims: list[Claim], role: str, q: frozenset[str], any_roles: bool = False
+        self,
+        claims: list[Claim],
+        role: str,
+        q: frozenset[str],
+        fit: _Fit,
+        any_roles: bool = False,
     ) -> tuple[Claim | None, float]:
         best, best_fit = None, 0.0
         for claim in claims:
@@ -382,9 +424,9 @@ class Engine:
             if claim.roles == (role,) or (
                 any_roles and claim.role == role and claim.topic != IDENTITY_TOPIC
             ):
-                fit = self._similarity(claim, q)
-                if fit > best_fit:
-                    best, best_fit = claim, fit
+                score = fit(claim)
+                if score > best_fit:
+                    best, best_fit = claim, score
         if best is None or self._shared(best, q) < 2:  # one shared word proves nothing
             return None, 0.0
         return best, best_fit
@@ -394,7 +436,12 @@ class Engine:
         return max(len(q & words.examples), len(q & words.text))
 
     def _decide(
-        self, ranked: list[Claim], q: frozenset[str], others: set[str], may_dispute: bool
+        self,
+        ranked: list[Claim],
+        q: frozenset[str],
+        similarity: _Fit,
+        others: set[str],
+        may_dispute: bool,
     ) -> Claim | None:
         """The claim whose stance is the verdict.
 
@@ -410,7 +457,7 @@ class Engine:
         def fit(c: Claim) -> float:
             # A claim about the other role the question names ("assist the program manager")
             # fits better than one that does not.
-            return self._similarity(c, q) + (OTHER_ROLE_BONUS if others & set(c.roles[1:]) else 0)
+            return similarity(c) + (OTHER_ROLE_BONUS if others & set(c.roles[1:]) else 0)
 
         def fit_as_made(c: Claim) -> float:
             # Only the claim as made (and the ways people ask about it) counts here: its
@@ -612,10 +659,10 @@ class Engine:
         """No topic word matched, but the question may still say what one claim says
         ("does an agile coach work with several teams?"): answer from that claim's topic."""
         q = self._question_words(r)
-        best, fit = self._best_claim(self.by_role[r.roles[0]], r.roles[0], q)
-        if best is None or fit < RETRIEVE_ALONE_AT:
+        best, best_fit = self._best_claim(self._sharing(q), r.roles[0], q, self._fit_for(q))
+        if best is None or best_fit < RETRIEVE_ALONE_AT:
             return None
-        confidence = fit * min((h.score for h in r.role_hits), default=1.0)
+        confidence = best_fit * min((h.score for h in r.role_hits), default=1.0)
         return self._yes_no(replace(r, kind=Kind.ANSWER, topic=best.topic, confidence=confidence))
 
     # -- helpers ---------------------------------------------------------------------------------
@@ -638,11 +685,11 @@ class Engine:
     def _score(
         self,
         claim: Claim,
-        q: frozenset[str],
+        fit: _Fit,
         others: set[str],
         framework: str | None,
     ) -> float:
-        score = self._similarity(claim, q)
+        score = fit(claim)
         if framework and framework in claim.frameworks:
             score += FRAMEWORK_BONUS  # "is X one of the Scrum roles?" is about Scrum
         if claim.id in self._headlines:
@@ -723,8 +770,9 @@ class Engine:
         split: tuple[str, ...] = (),
     ) -> Answer:
         q = self._question_words(r)
-        nearest = max(self.kb.claims, key=lambda c: self._similarity(c, q), default=None)
-        score = self._similarity(nearest, q) if nearest is not None else 0.0
+        fit = self._fit_for(q)
+        nearest = max(self._sharing(q), key=fit, default=None)
+        score = fit(nearest) if nearest is not None else 0.0
         return Answer(
             r.question.text,
             Kind.NO_MATCH,
