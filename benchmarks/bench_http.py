@@ -18,6 +18,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -27,6 +28,7 @@ from urllib.parse import urlencode
 from slack_sdk.signature import SignatureVerifier
 
 ROOT = Path(__file__).resolve().parents[1]
+DB_DIR = tempfile.mkdtemp(prefix="rte-bot-bench-")  # feedback written during the run goes here
 
 SECRET = "bench-signing-secret-0123456789"
 APPS = {"answering": "bot.serve:wsgi()", "bare": "benchmarks.bare_app:wsgi()"}
@@ -99,6 +101,7 @@ def start(model: str, target: str, api_url: str) -> tuple[subprocess.Popen[bytes
         "SLACK_BOT_TOKEN": "xoxb-bench",
         "SLACK_SIGNING_SECRET": SECRET,
         "SLACK_API_URL": api_url,
+        "RTE_BOT_DB": os.path.join(DB_DIR, "bench.sqlite3"),
         "PYTHONPATH": str(ROOT),
         "LOG_LEVEL": "WARNING",
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -44,3 +45,11 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-u
         return
     admin = request.getfixturevalue("postgres_admin")
     yield from fresh_database(admin)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def nothing_written_into_the_checkout() -> Iterator[None]:
+    """Tests keep their databases in temporary folders, never next to the code."""
+    before = set(ROOT.glob("*.sqlite3*"))
+    yield
+    assert set(ROOT.glob("*.sqlite3*")) == before

@@ -41,8 +41,10 @@ def gunicorn(fake_slack: FakeSlack, tmp_path: Path):  # type: ignore[no-untyped-
         "SLACK_BOT_TOKEN": "xoxb-test-token",
         "SLACK_SIGNING_SECRET": SECRET,
         "SLACK_API_URL": fake_slack.api_url,
+        "RTE_BOT_DB": str(tmp_path / "feedback.sqlite3"),  # not next to the code
     }
     env.pop("RTE_BOT_KB", None)
+    env.pop("DATABASE_URL", None)
     log = (tmp_path / "gunicorn.log").open("w")
     proc = subprocess.Popen(web_command(port), cwd=ROOT, env=env, stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"
