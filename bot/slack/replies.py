@@ -43,6 +43,11 @@ def _rendered(
     return answer, answer_message(answer, asked_by=asked_by, share=button)
 
 
+def channel_of(body: dict[str, Any]) -> str | None:
+    """The channel a button was clicked in (Slack sends it as `container` and as `channel`)."""
+    return (body.get("container") or {}).get("channel_id") or (body.get("channel") or {}).get("id")
+
+
 def note_unanswered(
     context: Any, answer: Answer, team_id: str | None, channel_id: str | None
 ) -> None:

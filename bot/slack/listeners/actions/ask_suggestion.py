@@ -9,7 +9,7 @@ from slack_bolt import Ack
 from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
 
-from bot.slack.replies import message_kwargs, reply_for, respond_with
+from bot.slack.replies import channel_of, message_kwargs, reply_for, respond_with
 
 
 def ask_suggestion(
@@ -31,7 +31,7 @@ def ask_suggestion(
     user = (body.get("user") or {}).get("id")
     _, reply = reply_for(context, question, asked_by=user)
     client.chat_postMessage(
-        channel=str(container.get("channel_id") or (body.get("channel") or {}).get("id")),
+        channel=str(channel_of(body)),
         thread_ts=message.get("thread_ts") or message.get("ts"),
         **message_kwargs(reply),
     )

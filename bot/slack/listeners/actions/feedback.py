@@ -17,6 +17,7 @@ from slack_sdk import WebClient
 
 from bot.feedback.records import Vote
 from bot.render_blocks import feedback_from_value, reason_modal
+from bot.slack.replies import channel_of
 
 THANKS = {
     "helpful": "Thanks! Marked as helpful.",
@@ -27,9 +28,8 @@ THANKS = {
 def answer_ref(body: dict[str, Any], question: str, kb_version: str) -> str:
     """The answer message clicked on: its channel and timestamp, which Slack sends for ephemeral
     messages too."""
-    container = body.get("container") or {}
-    channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
-    ts = container.get("message_ts") or (body.get("message") or {}).get("ts")
+    channel = channel_of(body)
+    ts = (body.get("container") or {}).get("message_ts") or (body.get("message") or {}).get("ts")
     if channel and ts:
         return f"{channel}:{ts}"
     digest = hashlib.sha256(question.encode()).hexdigest()[:16]
@@ -45,8 +45,7 @@ def vote_from(body: dict[str, Any], action: dict[str, Any], vote: str) -> Vote:
         question=question,
         vote=vote,
         team_id=(body.get("team") or {}).get("id"),
-        channel_id=(body.get("container") or {}).get("channel_id")
-        or (body.get("channel") or {}).get("id"),
+        channel_id=channel_of(body),
         kind=data.get("k"),
         roles=",".join(data.get("r") or []) or None,
         topic=data.get("t"),

@@ -12,7 +12,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.render_blocks import question_from_value
-from bot.slack.replies import message_kwargs, reply_for, respond_with
+from bot.slack.replies import channel_of, message_kwargs, reply_for, respond_with
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +28,7 @@ def post_to_channel(
     ack()
     question = question_from_value(action.get("value") or "")
     user = (body.get("user") or {}).get("id")
-    channel = str(
-        (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
-    )
+    channel = str(channel_of(body))
     _, message = reply_for(context, question, asked_by=user)
     try:
         client.chat_postMessage(channel=channel, **message_kwargs(message))
