@@ -81,12 +81,18 @@ class Answer:
     nearest: str | None = None  # for a decline: the claim that came closest, for curators
     nearest_score: float = 0.0
 
+    def deciding(self) -> tuple[Claim, ...]:
+        """The claims the answer rests on: its first claim, else every claim it shows."""
+        return self.claims[:1] or self.disputed[:1] or self.all_claims()
+
     @property
     def reviewed(self) -> dt.date | None:
-        """When the claims that decide the answer were last checked (the oldest of them)."""
-        deciding = self.claims[:1] or self.disputed[:1] or self.all_claims()
-        dates = [c.reviewed for c in deciding]
-        return min(dates) if dates else None
+        """When the claims that decide the answer were last re-checked (the oldest of them);
+        None when one of them never was."""
+        dates = [c.reviewed for c in self.deciding()]
+        if not dates or None in dates:
+            return None
+        return min(d for d in dates if d is not None)
 
     @property
     def contested(self) -> bool:

@@ -22,6 +22,7 @@ from bot.engine import Engine
 from bot.evaluate import run, summarise
 from bot.kb.golden import load_cases
 from bot.kb.problems import KBError, Level
+from bot.records import Claim
 from bot.render_json import answer_json
 from bot.render_text import render
 
@@ -193,8 +194,8 @@ def kb_check(kb_dir: Path | None, strict: bool, fmt: str) -> None:
     """Validate every file of the knowledge base and report each problem with its location.
 
     Prints one line per problem as `file:line:col: [level] message (code)` and exits 1 when
-    there is any error. When there is none, prints the warnings (claims not reviewed for 18
-    months) and one summary line of counts, and exits 0 (2 with --strict if warned).
+    there is any error. When there is none, prints the warnings (such as claims past their
+    `review_by` date) and one summary line of counts, and exits 0 (2 with --strict if warned).
 
     \b
     Examples:
@@ -211,10 +212,11 @@ def kb_check(kb_dir: Path | None, strict: bool, fmt: str) -> None:
         click.echo(f"{errors} error(s), {warnings} warning(s) in {folder}", err=True)
         sys.exit(1)
     counts = found.counts()
+    unreviewed = sum(c.reviewed is None for c in found.claims)
     click.echo(
         f"{folder}: ok: {counts['roles']} roles, {counts['topics']} topics, "
-        f"{counts['claims']} claims ({counts['contested_or_corrected']} contested or corrected), "
-        f"{counts['sources']} sources; {warnings} warning(s)"
+        f"{counts['claims']} claims ({counts['contested_or_corrected']} contested or corrected, "
+        f"{unreviewed} not yet reviewed), {counts['sources']} sources; {warnings} warning(s)"
     )
     if strict and warnings:
         sys.exit(2)
@@ -222,28 +224,52 @@ def kb_check(kb_dir: Path | None, strict: bool, fmt: str) -> None:
 
 @kb.command("stale")
 @KB_OPTION
+@click.option("--owner", help="Only this owner's claims (an id from knowledge/owners.yaml).")
 @click.option(
-    "--months",
-    type=click.IntRange(1),
-    default=18,
+    "--within",
+    type=click.IntRange(0),
+    default=0,
     show_default=True,
-    help="List claims not reviewed for this many months.",
+    help="Also list claims that fall due within this many days.",
 )
-def kb_stale(kb_dir: Path | None, months: int) -> None:
-    """List claims whose `reviewed` date is older than MONTHS months, oldest first.
+def kb_stale(kb_dir: Path | None, owner: str | None, within: int) -> None:
+    """List the claims due for review, grouped by the owner who answers for them.
 
-    Curators re-read such a claim's sources and update its `reviewed` date (or the claim).
+    A claim is due when nobody has re-checked it against its sources yet (`reviewed: null`) or
+    when its `review_by` date (by default a year after `reviewed`) has passed. A curator re-reads
+    the claim's sources, fixes the claim if needed, and sets `reviewed` to that day.
 
     \b
-    Example:
-      rte-bot kb stale --months 12
+    Examples:
+      rte-bot kb stale
+      rte-bot kb stale --owner safe --within 30
     """
     found = _load(kb_dir)
-    cutoff = dt.date.today() - dt.timedelta(days=round(months * 30.44))
-    stale = sorted((c for c in found.claims if c.reviewed < cutoff), key=lambda c: c.reviewed)
-    for claim in stale:
-        click.echo(f"{claim.reviewed.isoformat()}  {claim.id}  ({claim.role}, {claim.topic})")
-    click.echo(f"{len(stale)} claim(s) not reviewed for {months} months", err=True)
+    owners = {o.id: o for o in found.owners}
+    if owner is not None and owner not in owners:
+        raise click.BadParameter(
+            f"unknown owner {owner!r}; known: {', '.join(sorted(owners))}", param_hint="--owner"
+        )
+    horizon = dt.date.today() + dt.timedelta(days=within)
+    due = [
+        c
+        for c in found.claims
+        if (owner is None or c.owner == owner) and (c.reviewed is None or c.overdue(horizon))
+    ]
+    groups: dict[str, list[Claim]] = {}
+    for claim in sorted(due, key=lambda c: (c.review_by is None, c.review_by or dt.date.max, c.id)):
+        groups.setdefault(claim.owner or "", []).append(claim)
+    for owner_id, claims in sorted(groups.items()):
+        name = owners[owner_id].name if owner_id in owners else "no owner"
+        click.echo(f"{owner_id or '-'} ({name}): {len(claims)} due")
+        for claim in claims:
+            when = (
+                f"due {claim.review_by.isoformat()}"
+                if claim.review_by is not None
+                else "not yet reviewed"
+            )
+            click.echo(f"  {when:<18} {claim.id}  ({claim.role}, {claim.topic})")
+    click.echo(f"{len(due)} claim(s) due for review", err=True)
 
 
 @cli.group()

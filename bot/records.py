@@ -47,6 +47,34 @@ class Source:
     section: str | None = None
     accessed: dt.date | None = None
     framework: str | None = None  # the framework whose text this is (SAFe, Scrum, PMI, ...)
+    edition: str | None = None  # "SAFe 6.0", "7th edition": part of how the source is named
+
+    @property
+    def primary(self) -> bool:
+        return self.kind is SourceKind.PRIMARY
+
+    @property
+    def secondary(self) -> bool:
+        """A blog, course or vendor page: support, never the authority."""
+        return self.kind is SourceKind.SECONDARY
+
+    @property
+    def credit(self) -> str:
+        """How an answer names who published it: "Scaled Agile, Inc., SAFe 6.0"."""
+        return f"{self.publisher}, {self.edition}" if self.edition else self.publisher
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """Who owns a body of work, and the hosts where its own pages live."""
+
+    id: str
+    name: str
+    hosts: tuple[str, ...]
+
+    def owns(self, url: str) -> bool:
+        host = url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
+        return any(host == h or host.endswith("." + h) for h in self.hosts)
 
 
 @dataclass(frozen=True)
@@ -65,6 +93,16 @@ class Misnomer:
 
 
 @dataclass(frozen=True)
+class Label:
+    """Another name some people use for a role ("chief scrum master" for the RTE): not wrong, but
+    not the framework's own name, so an answer found through it says so."""
+
+    phrase: str
+    caveat: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
 class Role:
     id: str
     name: str
@@ -78,6 +116,34 @@ class Role:
     # Abbreviations that mean this role only in one framework's context: in SAFe, "PM" is
     # Product Management. (framework, abbreviation) pairs.
     context_abbreviations: tuple[tuple[str, str], ...] = ()
+    labels: tuple[Label, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sense:
+    """A phrase in which one of a topic's words means something else: "direct reports" is about
+    line management, not status reports. `means` is the topic or duty id it is about instead, or
+    None when it is about nothing the knowledge base answers (a career "roadmap to become ...")."""
+
+    phrase: str
+    means: str | None = None
+
+
+@dataclass(frozen=True)
+class Duty:
+    """One specific duty under a topic (the Daily Scrum under events): questions that name it are
+    decided by the claims about it, not by the topic as a whole."""
+
+    id: str
+    topic: str
+    name: str
+    label: str
+    question: str
+    synonyms: tuple[str, ...] = ()
+    verdicts: tuple[tuple[Stance, str], ...] = ()
+
+    def says(self, stance: Stance) -> str | None:
+        return next((text for s, text in self.verdicts if s is stance), None)
 
 
 @dataclass(frozen=True)
@@ -90,10 +156,31 @@ class Topic:
     weak_synonyms: tuple[str, ...] = ()
     verdicts: tuple[tuple[Stance, str], ...] = ()
     antonyms: tuple[str, ...] = ()  # words asking the opposite ("unofficial")
+    duties: tuple[Duty, ...] = ()
+    senses: tuple[Sense, ...] = ()
 
     def says(self, stance: Stance) -> str | None:
         """How a headline finishes "Yes: the RTE ..." for this topic, if the KB says."""
         return next((text for s, text in self.verdicts if s is stance), None)
+
+
+@dataclass(frozen=True)
+class Decline:
+    """A kind of question the bot declines on purpose (pay, a particular team's day), with the
+    phrases that show it and the reply that says why."""
+
+    id: str
+    reply: str
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Who answers for a set of claims: `kb stale` groups what is due by owner."""
+
+    id: str
+    name: str
+    contact: str | None = None
 
 
 @dataclass(frozen=True)
@@ -112,7 +199,7 @@ class Claim:
     status: Status
     statement: str
     citations: tuple[Citation, ...]
-    reviewed: dt.date
+    reviewed: dt.date | None  # when a person last re-checked it against its sources; None: never
     stance: Stance | None = None
     headline: bool = False
     examples: tuple[str, ...] = ()
@@ -122,6 +209,9 @@ class Claim:
     evidence: Evidence | None = None
     correction: str | None = None
     seed: str | None = None
+    duty: str | None = None  # the duty under `topic` the claim is about, if any
+    owner: str | None = None
+    review_by: dt.date | None = None  # due for review after this date (default reviewed + 1 year)
 
     @property
     def role(self) -> str:
@@ -136,6 +226,16 @@ class Claim:
     def frameworks(self) -> frozenset[str]:
         """The frameworks whose texts the claim rests on (its own side, not the evidence)."""
         return frozenset(c.source.framework for c in self.citations if c.source.framework)
+
+    @property
+    def secondary_only(self) -> bool:
+        """Rests on blogs, courses or vendor pages alone, with no primary text behind it."""
+        return not any(c.source.primary for c in self.citations) and any(
+            c.source.secondary for c in self.citations
+        )
+
+    def overdue(self, today: dt.date) -> bool:
+        return self.review_by is not None and today > self.review_by
 
     def all_citations(self) -> tuple[Citation, ...]:
         """Both sides' sources, the claim's own first."""
@@ -152,6 +252,13 @@ class KnowledgeBase:
     claims: tuple[Claim, ...]
     version: str = ""
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    declines: tuple[Decline, ...] = ()
+    owners: tuple[Owner, ...] = ()
+    publishers: tuple[Publisher, ...] = ()
+
+    @property
+    def duties(self) -> tuple[Duty, ...]:
+        return tuple(d for t in self.topics for d in t.duties)
 
     def role(self, role_id: str) -> Role:
         for role in self.roles:

@@ -12,8 +12,10 @@ from pathlib import Path
 
 from bot.kb.problems import KBError, Level, Problem
 from bot.kb.schema import (
+    SECTIONS,
     Checker,
     check_aliases,
+    check_duties,
     check_headlines,
     check_synonyms,
     check_unique_ids,
@@ -82,10 +84,16 @@ def read(kb_dir: Path, today: dt.date | None = None) -> tuple[KnowledgeBase | No
 
     items = collect(documents, problems)
     checker = Checker(today)
-    for kind, section in (("source", "sources"), ("role", "roles"), ("topic", "topics")):
-        check_unique_ids(checker, items[section], kind)
-    check_unique_ids(checker, items["claims"], "claim")
+    for section in SECTIONS:
+        check_unique_ids(checker, items[section], section.removesuffix("s"))
 
+    for item in items["publishers"]:
+        if publisher := checker.publisher(item):
+            checker.publishers.setdefault(publisher.id, publisher)
+    for item in items["owners"]:
+        if owner := checker.owner(item):
+            checker.owners.setdefault(owner.id, owner)
+    declines = [decline for item in items["declines"] if (decline := checker.decline(item))]
     for item in items["sources"]:
         source = checker.source(item)
         if source is not None:
@@ -94,13 +102,15 @@ def read(kb_dir: Path, today: dt.date | None = None) -> tuple[KnowledgeBase | No
     topics = [(item, topic) for item in items["topics"] if (topic := checker.topic(item))]
     role_ids = {str(item.data.get("id")) for item in items["roles"]}
     topic_ids = {str(item.data.get("id")) for item in items["topics"]}
+    duties = {duty.id: topic.id for _, topic in topics for duty in topic.duties}
     claims = [
         (item, claim)
         for item in items["claims"]
-        if (claim := checker.claim(item, role_ids, topic_ids))
+        if (claim := checker.claim(item, role_ids, topic_ids, duties))
     ]
     check_aliases(checker, roles)
     check_synonyms(checker, topics)
+    check_duties(checker, topics)
     check_headlines(checker, claims)
     for section, records in (("roles", roles), ("topics", topics), ("claims", claims)):
         if not records and not any(p.level is Level.ERROR for p in [*problems, *checker.problems]):
@@ -119,6 +129,9 @@ def read(kb_dir: Path, today: dt.date | None = None) -> tuple[KnowledgeBase | No
         claims=tuple(claim for _, claim in claims),
         version=digest.hexdigest()[:12],
         warnings=tuple(str(p) for p in problems),
+        declines=tuple(declines),
+        owners=tuple(checker.owners.values()),
+        publishers=tuple(checker.publishers.values()),
     )
     return kb, problems
 

@@ -18,9 +18,15 @@ from bot.records import (
     IDENTITY_TOPIC,
     Citation,
     Claim,
+    Decline,
+    Duty,
     Evidence,
+    Label,
     Misnomer,
+    Owner,
+    Publisher,
     Role,
+    Sense,
     Source,
     SourceKind,
     Stance,
@@ -28,8 +34,9 @@ from bot.records import (
     Topic,
 )
 
-SECTIONS = ("sources", "roles", "topics", "claims")
-STALE_AFTER_DAYS = 548  # 18 months: a claim not reviewed since then gets a warning
+SECTIONS = ("publishers", "owners", "declines", "sources", "roles", "topics", "claims")
+OFF_HOST_LEVEL = Level.WARNING  # TODO(issue 8): an error once every source links its owner
+REVIEW_MONTHS = 12  # a claim is due for review this long after it was reviewed
 VERDICT_STATUS = {
     "supported": Status.ESTABLISHED,
     "partly-supported": Status.CONTESTED,
@@ -42,21 +49,35 @@ _SEED = re.compile(r"^(?:A\d{1,2}|C\d|S28-\d)$")
 
 _FIELDS: dict[str, tuple[set[str], set[str]]] = {
     # kind: (required keys, optional keys)
+    "publisher": ({"id", "name", "hosts"}, set()),
+    "owner": ({"id", "name"}, {"contact"}),
+    "decline": ({"id", "reply", "phrases"}, set()),
     "source": (
         {"id", "title", "publisher", "url", "kind", "accessed"},
-        {"section", "read_at", "framework"},
+        {"section", "read_at", "framework", "edition"},
     ),
     "role": (
         {"id", "name", "definition", "sources"},
-        {"short", "frameworks", "aliases", "abbreviations", "misnomers", "abbreviations_in"},
+        {
+            "short",
+            "frameworks",
+            "aliases",
+            "abbreviations",
+            "misnomers",
+            "abbreviations_in",
+            "labels",
+        },
     ),
     "misnomer": ({"phrase", "correction", "sources"}, set()),
+    "label": ({"phrase", "caveat", "sources"}, set()),
     "topic": (
         {"id", "name", "label", "question"},
-        {"synonyms", "weak_synonyms", "verdicts", "antonyms"},
+        {"synonyms", "weak_synonyms", "verdicts", "antonyms", "duties", "senses"},
     ),
+    "duty": ({"id", "name", "label", "question", "synonyms"}, {"verdicts"}),
+    "sense": ({"phrase"}, {"means"}),
     "claim": (
-        {"id", "roles", "topic", "status", "statement", "sources", "reviewed"},
+        {"id", "roles", "topic", "status", "statement", "sources", "reviewed", "owner"},
         {
             "stance",
             "headline",
@@ -67,6 +88,8 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {
             "evidence",
             "correction",
             "seed",
+            "duty",
+            "review_by",
         },
     ),
     "evidence": ({"text", "sources"}, set()),
@@ -94,6 +117,10 @@ class Checker:
         self.today = today
         self.problems: list[Problem] = []
         self.sources: dict[str, Source] = {}
+        self.publishers: dict[str, Publisher] = {}
+        self.owners: dict[str, Owner] = {}
+        self.duty_items: list[tuple[Item, str]] = []
+        self.sense_items: list[tuple[Item, str, Sense]] = []
 
     # -- reporting -------------------------------------------------------------------------
     def report(
@@ -260,7 +287,61 @@ class Checker:
             self.report(item, key, "no-sources", f"{name}: `{key}` is empty; cite >= 1 source")
         return tuple(out)
 
+    def mappings(self, item: Item, key: str, name: str) -> list[Item]:
+        """The mappings of a list-valued key (`duties`, `misnomers`...), each as an Item."""
+        value = item.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.report(item, key, "bad-type", f"{name}: `{key}` must be a list")
+            return []
+        out: list[Item] = []
+        for index, entry in enumerate(value):
+            if not isinstance(entry, Mapping):
+                at = value.mark(index) if isinstance(value, Sequence) else None
+                self.report(item, key, "bad-type", f"{name}: `{key}` items are mappings", at=at)
+                continue
+            out.append(Item(item.path, entry))
+        return out
+
     # -- records -----------------------------------------------------------------------------
+    def publisher(self, item: Item) -> Publisher | None:
+        name = f"publisher `{item.data.get('id', '?')}`"
+        complete = self.fields(item, "publisher", name)
+        publisher_id = self.ident(item, "publisher")
+        title = self.text(item, "name", name)
+        hosts = tuple(h.lower() for h in self.text_list(item, "hosts", name))
+        for host in hosts:
+            if not re.match(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$", host):
+                self.report(item, "hosts", "bad-host", f"{name}: `{host}` is not a host name")
+        if "hosts" in item.data and not hosts:
+            self.report(item, "hosts", "empty", f"{name}: `hosts` needs at least one host")
+        if not (complete and publisher_id and title and hosts):
+            return None
+        return Publisher(publisher_id, title, hosts)
+
+    def owner(self, item: Item) -> Owner | None:
+        name = f"owner `{item.data.get('id', '?')}`"
+        complete = self.fields(item, "owner", name)
+        owner_id = self.ident(item, "owner")
+        title = self.text(item, "name", name)
+        contact = self.text(item, "contact", name, required=False)
+        if not (complete and owner_id and title):
+            return None
+        return Owner(owner_id, title, contact)
+
+    def decline(self, item: Item) -> Decline | None:
+        name = f"decline `{item.data.get('id', '?')}`"
+        complete = self.fields(item, "decline", name)
+        decline_id = self.ident(item, "decline")
+        reply = self.text(item, "reply", name)
+        phrases = self.text_list(item, "phrases", name)
+        if "phrases" in item.data and not phrases:
+            self.report(item, "phrases", "empty", f"{name}: `phrases` needs at least one phrase")
+        if not (complete and decline_id and reply and phrases):
+            return None
+        return Decline(decline_id, reply, phrases)
+
     def source(self, item: Item) -> Source | None:
         name = f"source `{item.data.get('id', '?')}`"
         complete = self.fields(item, "source", name)
@@ -273,13 +354,42 @@ class Checker:
         section = self.text(item, "section", name, required=False)
         read_at = self.text(item, "read_at", name, required=False)
         framework = self.text(item, "framework", name, required=False)
+        edition = self.text(item, "edition", name, required=False)
         for key, link in (("url", url), ("read_at", read_at)):
             if link and not re.match(r"^https?://[^\s/]+\.[^\s]+$", link):
                 self.report(item, key, "bad-url", f"{name}: `{key}` must be an http(s) URL")
+        owner = self.publishers.get(publisher or "")
+        if kind == SourceKind.PRIMARY and publisher and owner is None:
+            self.report(
+                item,
+                "publisher",
+                "unknown-publisher",
+                f"{name}: a primary source names its publisher by an id from `publishers` "
+                f"(`{publisher}` is not one), so its link can be checked against their hosts",
+                OFF_HOST_LEVEL,
+            )
+        if kind == SourceKind.PRIMARY and owner is not None and url and not owner.owns(url):
+            self.report(
+                item,
+                "url",
+                "off-publisher-host",
+                f"{name}: users are sent to `{url}`, which is not on {owner.name}'s own hosts "
+                f"({', '.join(owner.hosts)}); link the publisher's page and keep the copy you "
+                "read in `read_at`",
+                OFF_HOST_LEVEL,
+            )
         if not (complete and source_id and title and publisher and url and kind and accessed):
             return None
         return Source(
-            source_id, title, publisher, url, SourceKind(kind), section, accessed, framework
+            source_id,
+            title,
+            owner.name if owner else publisher,
+            url,
+            SourceKind(kind),
+            section,
+            accessed,
+            framework,
+            edition,
         )
 
     def misnomers(self, item: Item, name: str) -> tuple[Misnomer, ...]:
@@ -320,6 +430,15 @@ class Checker:
         abbreviations = self.text_list(item, "abbreviations", name)
         misnomers = self.misnomers(item, name)
         in_context = self.abbreviations_in(item, name)
+        labels = []
+        for sub in self.mappings(item, "labels", name):
+            label = f"{name}: label"
+            complete_label = self.fields(sub, "label", label)
+            phrase = self.text(sub, "phrase", label)
+            caveat = self.text(sub, "caveat", label)
+            label_cites = self.citations(sub, "sources", label)
+            if complete_label and phrase and caveat and label_cites:
+                labels.append(Label(phrase, caveat, label_cites))
         if not (complete and role_id and role_name and definition and cites):
             return None
         return Role(
@@ -333,6 +452,7 @@ class Checker:
             abbreviations,
             misnomers,
             in_context,
+            tuple(labels),
         )
 
     def abbreviations_in(self, item: Item, name: str) -> tuple[tuple[str, str], ...]:
@@ -366,9 +486,50 @@ class Checker:
         weak = self.text_list(item, "weak_synonyms", name)
         verdicts = self.verdict_phrases(item, name)
         antonyms = self.text_list(item, "antonyms", name)
+        duties = tuple(
+            duty
+            for sub in self.mappings(item, "duties", name)
+            if (duty := self.duty(sub, topic_id or "?"))
+        )
+        senses = []
+        for sub in self.mappings(item, "senses", name):
+            label_ = f"{name}: sense"
+            ok = self.fields(sub, "sense", label_)
+            phrase = self.text(sub, "phrase", label_)
+            means = self.text(sub, "means", label_, required=False)
+            if ok and phrase:
+                senses.append((sub, Sense(phrase, means)))
         if not (complete and topic_id and topic_name and label and question):
             return None
-        return Topic(topic_id, topic_name, label, question, synonyms, weak, verdicts, antonyms)
+        self.sense_items.extend((sub, topic_id, sense) for sub, sense in senses)
+        return Topic(
+            topic_id,
+            topic_name,
+            label,
+            question,
+            synonyms,
+            weak,
+            verdicts,
+            antonyms,
+            duties,
+            tuple(sense for _, sense in senses),
+        )
+
+    def duty(self, item: Item, topic_id: str) -> Duty | None:
+        name = f"duty `{item.data.get('id', '?')}`"
+        complete = self.fields(item, "duty", name)
+        duty_id = self.ident(item, "duty")
+        duty_name = self.text(item, "name", name)
+        label = self.text(item, "label", name)
+        question = self.text(item, "question", name)
+        synonyms = self.text_list(item, "synonyms", name)
+        if "synonyms" in item.data and not synonyms:
+            self.report(item, "synonyms", "empty", f"{name}: `synonyms` needs at least one phrase")
+        verdicts = self.verdict_phrases(item, name)
+        if not (complete and duty_id and duty_name and label and question and synonyms):
+            return None
+        self.duty_items.append((item, duty_id))
+        return Duty(duty_id, topic_id, duty_name, label, question, synonyms, verdicts)
 
     def verdict_phrases(self, item: Item, name: str) -> tuple[tuple[Stance, str], ...]:
         value = item.data.get("verdicts")
@@ -397,7 +558,9 @@ class Checker:
                 out.append((Stance(key), text))
         return tuple(out)
 
-    def claim(self, item: Item, roles: set[str], topics: set[str]) -> Claim | None:
+    def claim(
+        self, item: Item, roles: set[str], topics: set[str], duties: dict[str, str]
+    ) -> Claim | None:
         data = item.data
         name = f"claim `{data.get('id', '?')}`"
         complete = self.fields(item, "claim", name)
@@ -413,6 +576,22 @@ class Checker:
         topic_id = self.text(item, "topic", name)
         if topic_id and topic_id not in topics:
             self.report(item, "topic", "unknown-topic", f"{name}: unknown topic `{topic_id}`")
+        duty_id = self.text(item, "duty", name, required=False)
+        if duty_id and duty_id not in duties:
+            self.report(item, "duty", "unknown-duty", f"{name}: unknown duty `{duty_id}`")
+        elif duty_id and topic_id and duties[duty_id] != topic_id:
+            self.report(
+                item,
+                "duty",
+                "duty-topic",
+                f"{name}: duty `{duty_id}` belongs to topic `{duties[duty_id]}`, not `{topic_id}`",
+            )
+        owner = self.text(item, "owner", name)
+        if owner and owner not in self.owners:
+            known = ", ".join(sorted(self.owners)) or "none defined"
+            self.report(
+                item, "owner", "unknown-owner", f"{name}: unknown owner `{owner}` (known: {known})"
+            )
         stances = tuple(s.value for s in Stance)
         status = self.enum(item, "status", name, tuple(s.value for s in Status))
         stance = self.enum(item, "stance", name, stances)
@@ -421,6 +600,11 @@ class Checker:
         statement = self.text(item, "statement", name)
         cites = self.citations(item, "sources", name)
         reviewed = self.date(item, "reviewed", name)
+        review_by = self.date(item, "review_by", name)
+        if reviewed and not review_by:
+            review_by = _months_later(reviewed, REVIEW_MONTHS)
+        if review_by and reviewed and review_by <= reviewed:
+            self.report(item, "review_by", "bad-date", f"{name}: `review_by` is before `reviewed`")
         examples = self.text_list(item, "examples", name)
         correction = self.text(item, "correction", name, required=False)
         seed = self.text(item, "seed", name, required=False)
@@ -444,12 +628,13 @@ class Checker:
 
         if seed and not _SEED.match(seed):
             self.report(item, "seed", "bad-value", f"{name}: `seed` must look like A5, C1 or S28-1")
-        if reviewed and (self.today - reviewed).days > STALE_AFTER_DAYS:
+        if review_by and self.today > review_by:
             self.report(
                 item,
-                "reviewed",
+                "review_by" if "review_by" in data else "reviewed",
                 "stale",
-                f"{name}: last reviewed {reviewed.isoformat()}, more than 18 months ago",
+                f"{name}: review overdue since {review_by.isoformat()}"
+                + (f" (last reviewed {reviewed.isoformat()})" if reviewed else ""),
                 Level.WARNING,
             )
         if reviewed and reviewed > self.today:
@@ -478,11 +663,10 @@ class Checker:
             )
         if seed and not verdict:
             self.report(item, "seed", "missing-key", f"{name}: a seed claim needs its `verdict`")
-        if (
-            not (complete and claim_id and role_ids and topic_id and status and statement and cites)
-            or not reviewed
-        ):
+        if not (complete and claim_id and role_ids and topic_id and status and statement and cites):
             return None
+        if "reviewed" in data and data["reviewed"] is not None and reviewed is None:
+            return None  # a malformed date, already reported
         return Claim(
             id=claim_id,
             roles=role_ids,
@@ -500,6 +684,9 @@ class Checker:
             evidence=evidence,
             correction=correction,
             seed=seed,
+            duty=duty_id,
+            owner=owner,
+            review_by=review_by,
         )
 
     def evidence(self, item: Item, name: str) -> Evidence | None:
@@ -621,17 +808,31 @@ def check_synonyms(checker: Checker, items: list[tuple[Item, Topic]]) -> None:
                     "synonym-conflict",
                     f"topic `{topic.id}`: synonym `{text}` is already used by topic `{other}`",
                 )
+    duty_items = {duty_id: item for item, duty_id in checker.duty_items}
+    for item, topic in items:
+        for duty in topic.duties:
+            for text in sorted({alias_key(s) for s in duty.synonyms}):
+                other = owner.setdefault(text, duty.id)
+                if other != duty.id:
+                    checker.report(
+                        duty_items.get(duty.id, item),
+                        "synonyms",
+                        "synonym-conflict",
+                        f"duty `{duty.id}`: synonym `{text}` is already used by `{other}`",
+                    )
 
 
 def check_headlines(checker: Checker, items: list[tuple[Item, Claim]]) -> None:
     """Where established claims on one role and topic disagree, exactly one is the headline."""
-    groups: dict[tuple[str, str, str], list[tuple[Item, Claim]]] = defaultdict(list)
+    groups: dict[tuple[str, str, str, str], list[tuple[Item, Claim]]] = defaultdict(list)
     for item, claim in items:
         if claim.status is Status.ESTABLISHED and claim.stance is not None:
             # "is an RTE a BA?" and "is an RTE a Scrum Master?" are different questions
             other = claim.roles[1] if claim.topic == IDENTITY_TOPIC and len(claim.roles) > 1 else ""
-            groups[(claim.role, claim.topic, other)].append((item, claim))
-    for (role, topic, _), members in sorted(groups.items()):
+            groups[(claim.role, claim.topic, claim.duty or "", other)].append((item, claim))
+    for (role, topic, duty, _), members in sorted(groups.items()):
+        if duty:
+            topic = f"{topic}` duty `{duty}"
         headlines = [(item, claim) for item, claim in members if claim.headline]
         stances = {claim.stance for _, claim in members}
         if len(headlines) > 1:
@@ -652,4 +853,63 @@ def check_headlines(checker: Checker, items: list[tuple[Item, Claim]]) -> None:
                 "headline",
                 f"role `{role}` topic `{topic}`: established claims disagree on stance "
                 f"({listed}); mark the one that answers the plain question `headline: true`",
+            )
+
+
+def _months_later(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (the 28th where the month is shorter)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, candidate)
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover
+
+
+def check_duties(checker: Checker, topics: list[tuple[Item, Topic]]) -> None:
+    """Duty ids are unique and never a topic's id; a sense names a word of its topic and means a
+    topic or duty that exists."""
+    topic_ids = {topic.id for _, topic in topics}
+    duty_ids = {duty.id for _, topic in topics for duty in topic.duties}
+    seen: dict[str, str] = {}
+    for item, duty_id in checker.duty_items:
+        if duty_id in topic_ids:
+            checker.report(
+                item, "id", "duplicate-id", f"duty id `{duty_id}` is already a topic's id"
+            )
+        elif duty_id in seen:
+            checker.report(
+                item, "id", "duplicate-id", f"duty id `{duty_id}` is already used by a duty"
+            )
+        seen[duty_id] = item.path
+    words = {
+        topic.id: {
+            alias_key(w)
+            for w in (
+                *topic.synonyms,
+                *topic.weak_synonyms,
+                *(s for d in topic.duties for s in d.synonyms),
+            )
+        }
+        for _, topic in topics
+    }
+    for item, topic_id, sense in checker.sense_items:
+        phrase = f" {alias_key(sense.phrase)} "
+        if not any(f" {w} " in phrase for w in words.get(topic_id, ())):
+            checker.report(
+                item,
+                "phrase",
+                "sense-unused",
+                f"topic `{topic_id}`: sense `{sense.phrase}` contains none of the topic's words, "
+                "so it changes nothing",
+            )
+        if sense.means and sense.means not in topic_ids | duty_ids:
+            checker.report(
+                item,
+                "means",
+                "unknown-topic",
+                f"topic `{topic_id}`: sense `{sense.phrase}` means `{sense.means}`, "
+                "which is no topic or duty",
             )

@@ -92,19 +92,25 @@ def test_since_in_the_future_reports_nothing(seeded: str) -> None:
     assert out.startswith("0 vote(s), 0 unanswered question(s)")
 
 
-def test_kb_stale_lists_old_claims(tmp_path: Path) -> None:
+def test_kb_stale_lists_due_claims_by_owner(tmp_path: Path) -> None:
     import shutil
 
     folder = tmp_path / "kb"
     shutil.copytree(KB_DIR, folder)
     path = folder / "claims" / "rte.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(
-        text.replace("reviewed: 2026-11-25", "reviewed: 2024-01-15", 1), encoding="utf-8"
-    )
-    result = CliRunner().invoke(cli, ["kb", "stale", "--kb", str(folder)])
-    assert result.exit_code == 0
-    assert result.stdout.startswith("2024-01-15  rte-")
-    assert "1 claim(s) not reviewed for 18 months" in result.stderr
+    # one claim reviewed long ago (overdue), the others as shipped
+    first = text.index("    reviewed: ")
+    end = text.index("\n", first)
+    path.write_text(text[:first] + "    reviewed: 2024-01-15" + text[end:], encoding="utf-8")
+    result = CliRunner().invoke(cli, ["kb", "stale", "--kb", str(folder), "--owner", "safe"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("safe (SAFe roles")
+    assert lines[1].split()[:2] == ["due", "2025-01-15"]  # reviewed + 12 months, oldest first
+    assert all(not line.startswith("pmi") for line in lines)  # only that owner
+    assert "claim(s) due for review" in result.stderr
     check = CliRunner().invoke(cli, ["kb", "check", "--kb", str(folder), "--strict"])
-    assert check.exit_code == 2 and "(stale)" in check.stdout and "[warning]" in check.stdout
+    assert check.exit_code == 2 and "(stale)" in check.stdout and "review overdue" in check.stdout
+    unknown = CliRunner().invoke(cli, ["kb", "stale", "--kb", str(folder), "--owner", "nobody"])
+    assert unknown.exit_code == 2 and "unknown owner" in unknown.output

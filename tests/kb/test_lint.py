@@ -17,10 +17,17 @@ from bot.kb.problems import KBError, Level
 TODAY = dt.date(2026, 11, 25)
 
 SOURCES = """\
+publishers:
+  - id: someone
+    name: Someone
+    hosts: [example.org]
+owners:
+  - id: curators
+    name: The curators
 sources:
   - id: s1
     title: A source
-    publisher: Someone
+    publisher: someone
     url: https://example.org/a
     kind: primary
     accessed: 2026-11-01
@@ -71,6 +78,7 @@ claims:
     statement: The RTE helps manage risk.
     sources: [s1]
     reviewed: 2026-11-01
+    owner: curators
 """
 
 
@@ -131,7 +139,7 @@ def test_a_minimal_kb_is_clean(tmp_path: Path) -> None:
             [("claims.yaml", 2, "missing-key"), ("claims.yaml", 7, "unknown-key")],
         ),
         # the same id twice
-        (GOOD_CLAIM + GOOD_CLAIM.replace("claims:\n", ""), [("claims.yaml", 10, "duplicate-id")]),
+        (GOOD_CLAIM + GOOD_CLAIM.replace("claims:\n", ""), [("claims.yaml", 11, "duplicate-id")]),
         # a duplicate key inside one record
         (
             GOOD_CLAIM.replace("    topic: risk\n", "    topic: risk\n    topic: scope\n"),
@@ -167,6 +175,7 @@ CONTESTED_CLAIM = """\
     evidence: {text: Product Management owns it., sources: [s1]}
     correction: Product Management owns scope.
     reviewed: 2026-11-01
+    owner: curators
 """
 
 
@@ -177,7 +186,7 @@ def test_contested_claim_with_both_sides_is_clean(tmp_path: Path) -> None:
 def test_contested_claim_needs_counter_sources(tmp_path: Path) -> None:
     claim = CONTESTED_CLAIM.replace("sources: [s1]}", "sources: []}")
     assert located(tmp_path, {"claims.yaml": GOOD_CLAIM + claim}) == [
-        ("claims.yaml", 21, "no-sources")
+        ("claims.yaml", 22, "no-sources")
     ]
 
 
@@ -205,10 +214,76 @@ def test_disagreeing_established_claims_need_one_headline(tmp_path: Path) -> Non
 
 
 def test_stale_claims_are_warnings_not_errors(tmp_path: Path) -> None:
-    folder = write(tmp_path, {"claims.yaml": GOOD_CLAIM.replace("2026-11-01", "2024-01-02")})
+    folder = write(tmp_path, {"claims.yaml": GOOD_CLAIM.replace("2026-11-01", "2025-11-24")})
     problems = kb.check(folder, today=TODAY)
     assert [(p.line, p.code, p.level) for p in problems] == [(9, "stale", Level.WARNING)]
-    assert kb.load(folder, today=TODAY).claims  # still loads
+    claim = kb.load(folder, today=TODAY).claims[0]  # still loads
+    assert claim.review_by == dt.date(2026, 11, 24)  # reviewed + 12 months by default
+    assert claim.overdue(TODAY)
+
+
+def test_review_by_sets_its_own_date_and_null_means_never_reviewed(tmp_path: Path) -> None:
+    claims = GOOD_CLAIM.replace(
+        "reviewed: 2026-11-01", "reviewed: 2025-01-02\n    review_by: 2027-01-01"
+    )
+    folder = write(tmp_path, {"claims.yaml": claims})
+    assert kb.check(folder, today=TODAY) == []
+    folder = write(tmp_path, {"claims.yaml": GOOD_CLAIM.replace("2026-11-01", "null")})
+    claim = kb.load(folder, today=TODAY).claims[0]
+    assert (claim.reviewed, claim.review_by, claim.overdue(TODAY)) == (None, None, False)
+
+
+def test_claims_name_a_known_owner(tmp_path: Path) -> None:
+    claims = GOOD_CLAIM.replace("owner: curators", "owner: nobody")
+    assert located(tmp_path, {"claims.yaml": claims}) == [("claims.yaml", 10, "unknown-owner")]
+    claims = GOOD_CLAIM.replace("    owner: curators\n", "")
+    assert located(tmp_path, {"claims.yaml": claims}) == [("claims.yaml", 2, "missing-key")]
+
+
+DUTY_TOPICS = (
+    TOPICS
+    + """\
+  - id: events
+    name: Events
+    label: running the events
+    question: Who runs the events?
+    synonyms: [events, meeting]
+    senses:
+      - {phrase: meeting room booking}
+      - {phrase: weekly sync, means: risk}
+      - {phrase: status meeting, means: nowhere}
+    duties:
+      - id: daily-scrum
+        name: Daily Scrum
+        label: the Daily Scrum
+        question: Who runs the Daily Scrum?
+        synonyms: [daily scrum, standup]
+      - id: risk
+        name: Risk again
+        label: risk
+        question: Who?
+        synonyms: [risk review, meeting]
+"""
+)
+
+
+def test_duties_and_senses_are_checked(tmp_path: Path) -> None:
+    claims = GOOD_CLAIM.replace("    reviewed:", "    duty: daily-scrum\n    reviewed:")
+    found = located(tmp_path, {"topics.yaml": DUTY_TOPICS, "claims.yaml": claims})
+    assert found == [
+        ("claims.yaml", 9, "duty-topic"),  # daily-scrum is a duty of events, not of risk
+        ("topics.yaml", 19, "sense-unused"),  # "weekly sync" has none of the topic's words
+        ("topics.yaml", 20, "unknown-topic"),  # "nowhere" is no topic or duty
+        ("topics.yaml", 27, "duplicate-id"),  # a duty may not reuse a topic's id
+        ("topics.yaml", 31, "synonym-conflict"),  # "meeting" is already the topic's word
+    ]
+
+
+def test_a_primary_source_links_its_publishers_own_host(tmp_path: Path) -> None:
+    sources = SOURCES.replace("https://example.org/a", "https://copies.example.net/a")
+    folder = write(tmp_path, {"claims.yaml": GOOD_CLAIM, "sources.yaml": sources})
+    found = [(Path(p.path).name, p.line, p.code) for p in kb.check(folder, today=TODAY)]
+    assert found == [("sources.yaml", 12, "off-publisher-host")]
 
 
 def test_bad_url_and_encoding(tmp_path: Path) -> None:
@@ -221,7 +296,7 @@ def test_bad_url_and_encoding(tmp_path: Path) -> None:
     )
     (folder / "extra.yaml").write_bytes(b"claims: []\n# caf\xe9\n")
     found = [(Path(p.path).name, p.line, p.code) for p in kb.check(folder, today=TODAY)]
-    assert ("sources.yaml", 5, "bad-url") in found
+    assert ("sources.yaml", 12, "bad-url") in found
     assert ("extra.yaml", 2, "encoding") in found
 
 
