@@ -384,19 +384,29 @@ def feedback_export(db_url: str | None, since: dt.datetime | None, as_csv: bool)
     show_default=True,
     help="Exit 1 when the share of passing questions is below this.",
 )
+@click.option(
+    "--max-wrong",
+    type=click.IntRange(0),
+    default=None,
+    help="Exit 1 when more than this many questions get a wrong answer (not a decline).",
+)
 @click.option("--verbose", "-v", is_flag=True, help="Also list the questions that pass.")
 @KB_OPTION
-def eval_(file: Path, minimum: float, verbose: bool, kb_dir: Path | None) -> None:
+def eval_(
+    file: Path, minimum: float, max_wrong: int | None, verbose: bool, kb_dir: Path | None
+) -> None:
     """Score the bot on FILE, a YAML list of golden questions with expected answers.
 
-    Each case has `q` and any of kind, roles, topic, verdict and contested; only the fields
-    present are checked. Prints each failure with the reason, then the accuracy and how many
-    out-of-scope questions were answered instead of declined.
+    Each case has `q` and any of kind, roles, topic, duty, verdict, contested and reason; only
+    the fields present are checked (`src` and `note` are for people). Prints each failure,
+    marked WRONG (answered, but wrongly: the worst outcome) or MISS (declined, though it could
+    have answered), then the accuracy, both counts and how many out-of-scope questions were
+    answered instead of declined.
 
     \b
     Examples:
       rte-bot eval tests/golden/questions.yaml
-      rte-bot eval ../shared/eval/dev-questions.yaml --min 0.95
+      rte-bot eval tests/golden/real/qa-sites.yaml --min 0.9 --max-wrong 2
     """
     try:
         cases = load_cases(file)
@@ -408,14 +418,15 @@ def eval_(file: Path, minimum: float, verbose: bool, kb_dir: Path | None) -> Non
     results = run(cases, lambda q: answer_json(engine.ask(q)))
     for result in results:
         if not result.passed:
-            click.echo(f"FAIL {result.case.where}: {result.case.question!r}")
+            mark = "WRONG" if result.wrong else "MISS "
+            click.echo(f"{mark} {result.case.where}: {result.case.question!r}")
             for reason in result.reasons:
                 click.echo(f"     {reason}")
         elif verbose:
-            click.echo(f"ok   {result.case.where}: {result.case.question!r}")
+            click.echo(f"ok    {result.case.where}: {result.case.question!r}")
     summary = summarise(results)
     click.echo(summary.line())
-    if summary.accuracy < minimum:
+    if summary.accuracy < minimum or (max_wrong is not None and summary.wrong > max_wrong):
         sys.exit(1)
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 ANSWERED_KINDS = {"answer", "comparison", "topic", "role"}
+DECLINED_KINDS = {"no-match", "help"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,16 @@ class Result:
     @property
     def passed(self) -> bool:
         return not self.reasons
+
+    @property
+    def wrong(self) -> bool:
+        """Answered, and the answer fails: the worst outcome, a confident wrong answer."""
+        return not self.passed and self.got["kind"] in ANSWERED_KINDS
+
+    @property
+    def missed(self) -> bool:
+        """Declined a question it should have answered."""
+        return not self.passed and self.got["kind"] in DECLINED_KINDS
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -50,6 +61,13 @@ def check(expected: dict[str, Any], got: dict[str, Any]) -> tuple[str, ...]:
     kinds = _as_list(expected.get("kind", []))
     if "kind" in expected and got["kind"] not in kinds:
         reasons.append(f"kind {got['kind']!r}, expected {' or '.join(map(repr, kinds))}")
+    if got["kind"] in DECLINED_KINDS and got["kind"] in kinds:
+        # A decline the case allows: the other fields describe the answer it would have given.
+        if "reason" in expected and got.get("reason") not in _as_list(expected["reason"]):
+            reasons.append(
+                f"declined for {got.get('reason')!r}, expected {_as_list(expected['reason'])}"
+            )
+        return tuple(reasons)
     if "roles" in expected:
         want = [str(r) for r in _as_list(expected["roles"])]
         have = list(got["roles"])
@@ -62,6 +80,10 @@ def check(expected: dict[str, Any], got: dict[str, Any]) -> tuple[str, ...]:
         topics = _as_list(expected["topic"])
         if got["topic"] not in topics:
             reasons.append(f"topic {got['topic']!r}, expected one of {topics}")
+    if "duty" in expected:
+        duties = _as_list(expected["duty"])
+        if got.get("duty") not in duties:
+            reasons.append(f"duty {got.get('duty')!r}, expected one of {duties}")
     if "verdict" in expected:
         verdicts = [_stance(v) for v in _as_list(expected["verdict"])]
         if got["verdict"] not in verdicts:
@@ -85,6 +107,8 @@ class Summary:
     passed: int
     out_of_scope: int  # cases that expect only no-match / help
     out_of_scope_answered: int
+    wrong: int = 0  # answered, but wrongly
+    missed: int = 0  # declined, but answerable
 
     @property
     def accuracy(self) -> float:
@@ -93,6 +117,7 @@ class Summary:
     def line(self) -> str:
         return (
             f"accuracy {self.passed}/{self.total} = {100 * self.accuracy:.1f}%; "
+            f"wrong answers: {self.wrong}; missed (declined but answerable): {self.missed}; "
             f"out-of-scope answered: {self.out_of_scope_answered}/{self.out_of_scope}"
         )
 
@@ -108,4 +133,6 @@ def summarise(results: list[Result]) -> Summary:
         passed=sum(r.passed for r in results),
         out_of_scope=len(oos),
         out_of_scope_answered=sum(r.got["kind"] in ANSWERED_KINDS for r in oos),
+        wrong=sum(r.wrong for r in results),
+        missed=sum(r.missed for r in results),
     )

@@ -166,16 +166,36 @@ def test_kb_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 def test_eval_scores_a_file_and_honours_min(tmp_path: Path) -> None:
     cases = tmp_path / "cases.yaml"
     cases.write_text(
-        '- {q: "does an RTE handle scope?", kind: answer, roles: [rte], verdict: ["no"]}\n'
+        '- {q: "does an RTE handle scope?", kind: answer, roles: [rte], verdict: ["no"],'
+        ' src: "https://example.org/q/1", note: "asked on a forum"}\n'
         '- {q: "what is terraform", kind: answer}\n',
         encoding="utf-8",
     )
     code, out, _ = invoke("eval", str(cases), "--min", "0.5")
     assert code == 0
-    assert "FAIL" in out and "'what is terraform'" in out
-    assert out.strip().endswith("accuracy 1/2 = 50.0%; out-of-scope answered: 0/0")
+    assert "MISS" in out and "'what is terraform'" in out
+    assert out.strip().endswith(
+        "accuracy 1/2 = 50.0%; wrong answers: 0; missed (declined but answerable): 1; "
+        "out-of-scope answered: 0/0"
+    )
     code, _, _ = invoke("eval", str(cases), "--min", "0.9")
     assert code == 1
+
+
+def test_eval_counts_wrong_answers_apart_and_honours_max_wrong(tmp_path: Path) -> None:
+    cases = tmp_path / "cases.yaml"
+    cases.write_text(
+        # answered with "no", expected "yes": a wrong answer, not a miss
+        '- {q: "does an RTE handle scope?", kind: answer, verdict: ["yes"]}\n'
+        # a decline the case allows passes, whatever the other fields would have said
+        '- {q: "what is terraform", kind: [no-match, role], roles: [rte]}\n',
+        encoding="utf-8",
+    )
+    code, out, _ = invoke("eval", str(cases), "--min", "0", "--max-wrong", "0")
+    assert code == 1
+    assert "WRONG" in out and "wrong answers: 1; missed (declined but answerable): 0" in out
+    code, _, _ = invoke("eval", str(cases), "--min", "0", "--max-wrong", "1")
+    assert code == 0
 
 
 def test_eval_on_the_public_dev_set() -> None:

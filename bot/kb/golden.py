@@ -1,4 +1,5 @@
-"""Read a golden-question file (a YAML list of {q, kind, roles, topic, verdict, contested})."""
+"""Read a golden-question file: a YAML list of {q, kind, roles, topic, duty, verdict, contested,
+reason}, each case optionally with `src` (the page a real person asked it on) and `note`."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from bot.evaluate import Case
 from bot.kb.problems import KBError, Problem
 from bot.kb.yaml_source import Mapping, Sequence, parse
 
-FIELDS = {"q", "kind", "roles", "topic", "verdict", "contested"}
+# Checked fields, then `src` (where a real person asked it) and `note` (how it was judged).
+FIELDS = {"q", "kind", "roles", "topic", "duty", "verdict", "contested", "reason", "src", "note"}
+NOT_CHECKED = {"q", "src", "note"}
 
 
 def load_cases(path: Path) -> list[Case]:
@@ -33,7 +36,7 @@ def load_cases(path: Path) -> list[Case]:
                 problems.append(
                     Problem(shown, k_line, k_col, "unknown-key", f"unknown key `{key}`")
                 )
-        expected = {k: v for k, v in entry.items() if k != "q"}
+        expected = {k: v for k, v in entry.items() if k not in NOT_CHECKED}
         cases.append(Case(entry["q"], expected, f"{shown}:{line}"))
     if problems:
         raise KBError(problems)
