@@ -31,11 +31,11 @@ from rapidfuzz import fuzz, process
 
 from bot import kb as kb_store
 from bot.engine import Engine
+from bot.engine.normalise import normalise
 from bot.evaluate import Case, run, summarise
 from bot.kb.golden import load_cases
-from bot.normalise import normalise
 from bot.records import Claim, KnowledgeBase
-from bot.render_json import answer_json, claim_json
+from bot.render.json import answer_json, claim_json
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = [

@@ -23,8 +23,8 @@ from bot.evaluate import run, summarise
 from bot.kb.golden import load_cases
 from bot.kb.problems import KBError, Level
 from bot.records import Claim
-from bot.render_json import answer_json
-from bot.render_text import render
+from bot.render.json import answer_json
+from bot.render.text import render
 
 if TYPE_CHECKING:
     from bot.feedback.store import FeedbackStore
@@ -140,7 +140,7 @@ def compare(roles: tuple[str, ...], topic: str | None, kb_dir: Path | None) -> N
         role_id = engine.resolve_role(text)
         if role_id is None:
             raise click.BadParameter(
-                f"unknown role {text!r}; known: {', '.join(engine.roles)}", param_hint="ROLES"
+                f"unknown role {text!r}; known: {', '.join(engine.index.roles)}", param_hint="ROLES"
             )
         ids.append(role_id)
     ids = list(dict.fromkeys(ids))

@@ -7,11 +7,22 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 
-from bot.match import Kind
 from bot.records import Claim, Misnomer, Role, Source, Stance, Topic
 
 __all__ = ["Answer", "Cell", "Holder", "Kind", "Position", "Row", "Suggestion"]
+
+
+class Kind(StrEnum):
+    """The kinds of answer (the `kind` of `rte-bot ask --json`)."""
+
+    ANSWER = "answer"
+    COMPARISON = "comparison"
+    TOPIC = "topic"
+    ROLE = "role"
+    NO_MATCH = "no-match"
+    HELP = "help"
 
 
 @dataclass(frozen=True)
@@ -76,6 +87,7 @@ class Answer:
     profile: tuple[Position, ...] = ()  # a role overview's stances; a summary, not cited
     suggestions: tuple[Suggestion, ...] = ()
     note: str | None = None  # why the bot declined, or a caveat on the answer
+    reason: str | None = None  # for a decline, why in one word (`Reason` in decide.decline)
     truncated: bool = False
     kb_version: str = ""  # the knowledge base that answered
     nearest: str | None = None  # for a decline: the claim that came closest, for curators

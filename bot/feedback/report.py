@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.normalise import normalise
+from bot.engine.normalise import normalise
 from bot.records import KnowledgeBase
 
 

@@ -35,7 +35,6 @@ from bot.records import (
 )
 
 SECTIONS = ("publishers", "owners", "declines", "sources", "roles", "topics", "claims")
-OFF_HOST_LEVEL = Level.WARNING  # TODO(issue 8): an error once every source links its owner
 REVIEW_MONTHS = 12  # a claim is due for review this long after it was reviewed
 VERDICT_STATUS = {
     "supported": Status.ESTABLISHED,
@@ -366,7 +365,6 @@ class Checker:
                 "unknown-publisher",
                 f"{name}: a primary source names its publisher by an id from `publishers` "
                 f"(`{publisher}` is not one), so its link can be checked against their hosts",
-                OFF_HOST_LEVEL,
             )
         if kind == SourceKind.PRIMARY and owner is not None and url and not owner.owns(url):
             self.report(
@@ -376,7 +374,6 @@ class Checker:
                 f"{name}: users are sent to `{url}`, which is not on {owner.name}'s own hosts "
                 f"({', '.join(owner.hosts)}); link the publisher's page and keep the copy you "
                 "read in `read_at`",
-                OFF_HOST_LEVEL,
             )
         if not (complete and source_id and title and publisher and url and kind and accessed):
             return None

@@ -29,7 +29,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.answer import Answer, Kind
+from bot.engine.answer import Answer, Kind
 from bot.records import Claim, Role, Source, Stance, Topic
 
 MAX_BLOCKS = 50

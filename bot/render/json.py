@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.answer import Answer, Kind
+from bot.engine.answer import Answer, Kind
 from bot.records import Claim
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from bot.answer import Answer, Kind, Position
+from bot.engine.answer import Answer, Kind, Position
 from bot.records import Claim, Stance
 
 WIDTH = 92

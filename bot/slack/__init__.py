@@ -1,2 +1,2 @@
 """The Slack layer: the only code that imports slack_bolt. It knows nothing of YAML; it asks
-the engine for answers and renders them with bot.render_blocks."""
+the engine for answers and renders them with bot.render.blocks."""

@@ -1,6 +1,6 @@
 """Every Slack identifier the app uses, defined once. A test checks them against manifest.yml."""
 
-from bot.render_blocks import (
+from bot.render.blocks import (
     ACTION_ASK_SUGGESTION,
     ACTION_FEEDBACK_HELPFUL,
     ACTION_FEEDBACK_WRONG,

@@ -9,11 +9,11 @@ from typing import Any
 from slack_bolt.context.respond import Respond
 from slack_bolt.context.say import Say
 
-from bot.answer import Answer, Kind
 from bot.engine import Engine
+from bot.engine.answer import Answer, Kind
+from bot.engine.normalise import MAX_INPUT_CHARS
 from bot.feedback.records import Unanswered
-from bot.normalise import MAX_INPUT_CHARS
-from bot.render_blocks import Message, answer_message, share_value
+from bot.render.blocks import Message, answer_message, share_value
 
 log = logging.getLogger(__name__)
 

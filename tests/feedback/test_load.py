@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from bot.feedback.store import FeedbackStore, integrity_ok
-from bot.render_blocks import feedback_value
+from bot.render.blocks import feedback_value
 from tests.slack.conftest import Slack, serving_process
 from tests.slack.fake_slack import FakeSlack
 

@@ -76,4 +76,4 @@ def test_procfile_web_command_serves_signed_requests(gunicorn: str, fake_slack: 
     assert {p.method for p in posts} == {"response_url", "chat.postMessage"}
     assert slack.slash("does an RTE handle scope?", signed=False).status == 401
     health = slack.get("/healthz").json()
-    assert health["ok"] and health["counts"]["roles"] == 10
+    assert health["ok"] and health["counts"]["roles"] >= 10

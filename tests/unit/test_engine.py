@@ -2,8 +2,8 @@
 
 import pytest
 
-from bot.answer import Kind
 from bot.engine import Engine
+from bot.engine.answer import Kind
 from bot.records import Stance
 
 

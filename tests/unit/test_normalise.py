@@ -1,6 +1,6 @@
 import pytest
 
-from bot.normalise import MAX_QUESTION_CHARS, is_blank, normalise, stem, strip_markup
+from bot.engine.normalise import MAX_QUESTION_CHARS, is_blank, normalise, stem, strip_markup
 
 
 @pytest.mark.parametrize(

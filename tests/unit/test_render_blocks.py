@@ -9,7 +9,7 @@ import pytest
 
 from bot.engine import Engine
 from bot.kb.golden import load_cases
-from bot.render_blocks import answer_message, escape, roles_message, share_value, topics_message
+from bot.render.blocks import answer_message, escape, roles_message, share_value, topics_message
 from tests.conftest import SHARED
 from tests.slack.limits import pings, problems
 

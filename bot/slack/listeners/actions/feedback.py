@@ -16,7 +16,7 @@ from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
 
 from bot.feedback.records import Vote
-from bot.render_blocks import feedback_from_value, reason_modal
+from bot.render.blocks import feedback_from_value, reason_modal
 from bot.slack.replies import channel_of
 
 THANKS = {

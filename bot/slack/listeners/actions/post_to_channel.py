@@ -11,7 +11,7 @@ from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.render_blocks import question_from_value
+from bot.render.blocks import question_from_value
 from bot.slack.replies import channel_of, message_kwargs, reply_for, respond_with
 
 log = logging.getLogger(__name__)

@@ -8,8 +8,8 @@ from typing import Any
 from slack_bolt import Ack
 from slack_bolt.context.respond import Respond
 
-from bot.answer import Kind
-from bot.render_blocks import roles_message, topics_message
+from bot.engine.answer import Kind
+from bot.render.blocks import roles_message, topics_message
 from bot.slack.replies import engine_of, note_unanswered, reply_for, respond_with
 
 

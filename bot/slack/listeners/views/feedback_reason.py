@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt import Ack
 from slack_sdk.webhook import WebhookClient
 
-from bot.render_blocks import REASON_BLOCK, REASON_INPUT
+from bot.render.blocks import REASON_BLOCK, REASON_INPUT
 
 
 def feedback_reason(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: Any) -> None:

@@ -1,0 +1,32 @@
+"""What every decider gets: the claim index, the suggestions, and the question's content words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.engine.claims import ClaimIndex
+from bot.engine.lexicon import FRAMEWORK_WORDS, STOPWORDS
+from bot.engine.reading import Reading
+
+if TYPE_CHECKING:
+    from bot.engine.decide.decline import Suggester
+
+MAX_SHOWN = 3  # claims shown per side of an answer
+
+
+@dataclass(frozen=True)
+class Context:
+    index: ClaimIndex
+    suggester: Suggester
+
+
+def question_words(r: Reading) -> frozenset[str]:
+    """The question's content words, without the role names (every candidate shares those) and
+    without framework names (most claims mention SAFe; the framework is weighed apart)."""
+    skip = {i for h in r.role_hits if h.misnomer is None for i in range(h.start, h.end)}
+    return frozenset(
+        s
+        for i, (t, s) in enumerate(zip(r.question.tokens, r.question.stems, strict=True))
+        if i not in skip and t not in STOPWORDS and t not in FRAMEWORK_WORDS
+    )

@@ -1,0 +1,355 @@
+"""Read a question: which roles, topic or duty and framework it names, and what it asks.
+
+Roles are found by their names, aliases and abbreviations (exactly, after stemming) and by fuzzy
+matching of the longer names, so "realease trian enginer" still finds the RTE; topics the same way,
+on the words left once the roles are taken out. An unknown subject ("does a DBA ...") is recorded so
+the answer can decline instead of answering about some other role.
+"""
+
+from __future__ import annotations
+
+from bot.engine.answer import Kind
+from bot.engine.classify import classify
+from bot.engine.grammar import contains, lead_word
+from bot.engine.lexicon import (
+    ARTICLES,
+    ASKING_VERBS,
+    AUXILIARIES,
+    COMPARE_WORDS,
+    CONTEXT_PHRASES,
+    CONTEXT_WORDS,
+    COPULAS,
+    DETERMINERS,
+    FRAMEWORK_WORDS,
+    INTERJECTIONS,
+    NOT_A_SUBJECT,
+    POSSESSIVES,
+    REQUEST_VERBS,
+    ROLE_NOUNS,
+    STOPWORDS,
+    SUBJECT_OK,
+    WH_WORDS,
+    WHO_WORDS,
+)
+from bot.engine.normalise import Question, stem
+from bot.engine.normalise import words as split_words
+from bot.engine.phrases import Phrase, PhraseIndex, make_phrase
+from bot.engine.reading import Reading, Reason, RoleHit, TopicHit, replace_reading
+from bot.records import KnowledgeBase
+
+
+class Reader:
+    """Indexes the knowledge base's names once; `read()` is then cheap per question."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        role_phrases: list[Phrase] = []
+        for role in kb.roles:
+            for text in (role.name, *role.aliases):
+                if p := make_phrase(role.id, text):
+                    role_phrases.append(p)
+            for text in role.abbreviations:
+                if p := make_phrase(role.id, text, exact_only=True):
+                    role_phrases.append(p)
+            for misnomer in role.misnomers:
+                if p := make_phrase(role.id, misnomer.phrase, misnomer=misnomer):
+                    role_phrases.append(p)
+        topic_phrases: list[Phrase] = []
+        for topic in kb.topics:
+            for text in topic.synonyms:
+                if p := make_phrase(topic.id, text):
+                    topic_phrases.append(p)
+            for text in topic.weak_synonyms:
+                if p := make_phrase(topic.id, text, weak=True):
+                    topic_phrases.append(p)
+            for text in topic.antonyms:
+                if p := make_phrase(topic.id, text, antonym=True):
+                    topic_phrases.append(p)
+            for duty in topic.duties:
+                for text in duty.synonyms:
+                    if p := make_phrase(topic.id, text, duty=duty.id):
+                        topic_phrases.append(p)
+            for sense in topic.senses:
+                # "direct reports" is line management; "roadmap to become" is no topic at all.
+                owner, duty_id = _meaning(kb, sense.means)
+                if p := make_phrase(owner, sense.phrase, duty=duty_id, sense=True):
+                    topic_phrases.append(p)
+        self._declines = PhraseIndex(
+            p
+            for decline in kb.declines
+            for text in decline.phrases
+            if (p := make_phrase(decline.id, text, exact_only=True))
+        )
+        self._decline_replies = {d.id: d.reply for d in kb.declines}
+        self._context_abbreviations = {
+            (framework, " ".join(split_words(text))): role.id
+            for role in kb.roles
+            for framework, text in role.context_abbreviations
+        }
+        self._roles = PhraseIndex(role_phrases)
+        self._topics = PhraseIndex(topic_phrases)
+        # A word either index knows is not a typo for the other ("programme" is no "programmer").
+        # Word forms count too: "decided" is known because "decide" is (same stem).
+        words = self._roles.vocabulary | self._topics.vocabulary | CONTEXT_WORDS
+        for index in (self._roles, self._topics):
+            index.vocabulary = words
+            index.stem_vocabulary = frozenset(stem(w) for w in words)
+
+    def read(self, question: Question) -> Reading:
+        tokens, stems = question.tokens, question.stems
+        if not tokens:
+            return Reading(question, Kind.HELP, confidence=1.0)
+        role_hits, ambiguous = self._find_roles(tokens, stems)
+        role_hits = self._not_inside_topics(role_hits, tokens, stems)
+        taken = {i for h in role_hits for i in range(h.start, h.end)}
+        # The framework the question is about, from words outside role names ("Scrum" in
+        # "Scrum Master" says nothing about the framework asked about).
+        framework = next(
+            (
+                FRAMEWORK_WORDS[t]
+                for i, t in enumerate(tokens)
+                if t in FRAMEWORK_WORDS and i not in taken
+            ),
+            None,
+        )
+        if framework:
+            role_hits = [self._in_context(h, tokens, framework) for h in role_hits]
+        context = _context_positions(tokens, taken)
+        topic_hits = self._find_topics(tokens, stems, taken | context)
+        subject = _subject(tokens, role_hits)
+        ordered = ([subject] if subject else []) + role_hits
+        roles = tuple(dict.fromkeys(h.role for h in ordered))
+        anchor = subject.end if subject else (role_hits[0].end if role_hits else 0)
+        misnomer = next((h.misnomer for h in role_hits if h.misnomer), None)
+        explained = taken | context | {i for h in topic_hits for i in range(h.start, h.end)}
+        unexplained = tuple(
+            t
+            for i, t in enumerate(tokens)
+            if i not in explained
+            and t not in STOPWORDS
+            and t not in COMPARE_WORDS
+            and t not in CONTEXT_WORDS
+        )
+        base = Reading(
+            question,
+            Kind.NO_MATCH,
+            roles=roles,
+            misnomer=misnomer,
+            framework=framework,
+            unexplained=unexplained,
+            anchor=anchor,
+            open_question=lead_word(tokens) in WH_WORDS,
+            role_hits=tuple(role_hits),
+            topic_hits=tuple(topic_hits),
+        )
+        declined = self._declined(tokens, stems)
+        if declined:
+            return replace_reading(base, off_topic=declined)
+        if ambiguous:
+            return replace_reading(base, ambiguous=ambiguous)
+        unknown = _unknown_subject(tokens, stems, taken, self._topics, topic_hits)
+        if unknown:
+            return replace_reading(base, unknown=unknown)
+        off_topic = _off_topic(tokens, set(unexplained), taken)
+        if off_topic:
+            return replace_reading(base, off_topic=off_topic)
+        return classify(base)
+
+    def _declined(self, tokens: tuple[str, ...], stems: tuple[str, ...]) -> tuple[str, str] | None:
+        """A phrase of the knowledge base's declines ("salary", "how do I become"): (id, reply)."""
+        found = self._declines.candidates(tokens, stems)
+        if not found:
+            return None
+        first = min(found, key=lambda c: c.start)
+        return first.owner, self._decline_replies[first.owner]
+
+    def _not_inside_topics(
+        self, hits: list[RoleHit], tokens: tuple[str, ...], stems: tuple[str, ...]
+    ) -> list[RoleHit]:
+        """ "PO Sync" is an event, not the Product Owner: a role name inside a longer topic
+        phrase belongs to the phrase."""
+        phrases = [
+            c
+            for c in self._topics.candidates(tokens, stems)
+            if c.score >= 0.99 and not c.weak and c.end - c.start > 1 and c.owner
+        ]
+        return [
+            h
+            for h in hits
+            if not any(
+                c.start <= h.start and h.end <= c.end and (c.end - c.start) > (h.end - h.start)
+                for c in phrases
+            )
+        ]
+
+    def _in_context(self, hit: RoleHit, tokens: tuple[str, ...], framework: str) -> RoleHit:
+        """In a SAFe question "PM" means Product Management (roles.yaml `abbreviations_in`)."""
+        text = " ".join(tokens[hit.start : hit.end])
+        owner = self._context_abbreviations.get((framework, text))
+        return RoleHit(owner, hit.start, hit.end, hit.score, hit.misnomer) if owner else hit
+
+    # -- kinds ---------------------------------------------------------------------------------
+    # -- roles and topics ----------------------------------------------------------------------
+    def _find_roles(
+        self, tokens: tuple[str, ...], stems: tuple[str, ...]
+    ) -> tuple[list[RoleHit], tuple[str, ...]]:
+        candidates = self._roles.candidates(tokens, stems)
+        chosen: list[RoleHit] = []
+        ambiguous: set[str] = set()
+        taken: set[int] = set()
+        for c in sorted(candidates, key=lambda c: (-c.score, -(c.end - c.start), c.start)):
+            span = set(range(c.start, c.end))
+            if span & taken:
+                continue
+            rivals = {
+                o.owner
+                for o in candidates
+                if o.owner != c.owner
+                and set(range(o.start, o.end)) & span
+                and c.score < 1.0
+                and c.score - o.score < 0.03
+            }
+            if rivals:
+                ambiguous |= rivals | {c.owner}
+            taken |= span
+            chosen.append(RoleHit(c.owner, c.start, c.end, c.score, c.misnomer))
+        chosen.sort(key=lambda h: h.start)
+        return chosen, tuple(sorted(ambiguous))
+
+    def _find_topics(
+        self, tokens: tuple[str, ...], stems: tuple[str, ...], skip: set[int]
+    ) -> list[TopicHit]:
+        hits: list[TopicHit] = []
+        taken = set(skip)
+        candidates = self._topics.candidates(tokens, stems, skip)
+        exact_first = sorted(
+            candidates, key=lambda c: (c.score < 0.99, -(c.end - c.start), -c.score, c.start)
+        )
+        for c in exact_first:
+            span = set(range(c.start, c.end))
+            if span & taken:
+                continue
+            taken |= span
+            if not c.owner:
+                continue  # a sense of a topic word that names no topic: those words stay unread
+            hit = TopicHit(c.owner, c.start, c.end, c.score, c.weak, c.antonym, c.phrase.duty)
+            hits.append(hit)
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+
+def _meaning(kb: KnowledgeBase, means: str | None) -> tuple[str, str | None]:
+    """The (topic, duty) a word sense stands for: a topic id, a duty id, or nothing ("", None)."""
+    if not means:
+        return "", None
+    for topic in kb.topics:
+        if topic.id == means:
+            return topic.id, None
+        for duty in topic.duties:
+            if duty.id == means:
+                return topic.id, duty.id
+    return "", None
+
+
+def _context_positions(tokens: tuple[str, ...], taken: set[int]) -> set[int]:
+    """Positions of phrases such as "release train" that name a setting, not a topic."""
+    out: set[int] = set()
+    for phrase in CONTEXT_PHRASES:
+        size = len(phrase)
+        for start in range(len(tokens) - size + 1):
+            span = set(range(start, start + size))
+            if tokens[start : start + size] == phrase and not span & taken:
+                out |= span
+    return out
+
+
+def _off_topic(
+    tokens: tuple[str, ...], unexplained: set[str], roles: set[int]
+) -> tuple[str, str] | None:
+    """Why a question that may name a role is still not one this bot can answer, or None.
+
+    "who is our product owner?" asks for a person, "what salary does an RTE get?" for a fact the
+    knowledge base does not hold, "can you book the PI planning room?" for an action.
+    """
+    lead = lead_word(tokens)
+    start = tokens.index(lead) if lead else 0
+    rest = tokens[start:]
+    if lead in WHO_WORDS and len(rest) > 2 and rest[1] in COPULAS:
+        # "who is our PO?", "who is the RTE for the payments train?": a person, not a role
+        i = start + 2
+        while i < len(tokens) and tokens[i] in ARTICLES:
+            i += 1
+        role_follows = i in roles
+        while i < len(tokens) and i in roles:
+            i += 1
+        named_for = i < len(tokens) and tokens[i] in {"for", "of", "on", "in"}
+        if rest[2] in POSSESSIVES or (role_follows and named_for):
+            return (
+                Reason.PERSON,
+                "I can't tell who holds a role on your team; I can say what the role is.",
+            )
+    if lead in REQUEST_VERBS:
+        return Reason.REQUEST, "I only answer questions; I can't do things for you."
+    if (
+        lead in {"can", "could", "would", "will"}
+        and len(rest) > 2
+        and rest[1] == "you"
+        and rest[2] not in ASKING_VERBS
+    ):
+        return Reason.REQUEST, "I only answer questions; I can't do things for you."
+    if lead in {"what", "which"} and len(rest) > 1:
+        nxt = next((t for t in rest[1:] if t not in DETERMINERS), "")
+        if nxt in unexplained:
+            return Reason.NO_FACTS, f'I have no facts about "{nxt}".'
+    if contains(tokens, ("how", "much")):
+        return Reason.NO_FACTS, "I have no facts about amounts or prices."
+    return None
+
+
+def _subject(tokens: tuple[str, ...], hits: list[RoleHit]) -> RoleHit | None:
+    """The role a yes/no question asks about: the one right after "does / is / can (the)".
+
+    With several sentences ("The article says X. So does an RTE ...?") the last one wins.
+    """
+    found = None
+    for h in hits:
+        i = h.start - 1
+        while i >= 0 and tokens[i] in DETERMINERS:
+            i -= 1
+        if i >= 0 and tokens[i] in AUXILIARIES:
+            found = h
+    return found
+
+
+def _unknown_subject(
+    tokens: tuple[str, ...],
+    stems: tuple[str, ...],
+    taken: set[int],
+    topics: PhraseIndex,
+    topic_hits: list[TopicHit],
+) -> str | None:
+    """The subject of "does a DBA handle backups?" when it is not a role the KB knows."""
+    # The question's own auxiliary: first word, or after an interjection ("so does a DBA ...").
+    lead = 1 if tokens[0] in INTERJECTIONS else 0
+    if len(tokens) <= lead or tokens[lead] not in AUXILIARIES:
+        return None
+    start = lead
+    i = start + 1
+    while i < len(tokens) and tokens[i] in DETERMINERS:
+        i += 1
+    if i >= len(tokens) or (i == start + 1 and tokens[start] in {"is", "are"}):
+        # "is scope ..." has no determiner: too often a topic or an adjective to judge.
+        return None
+    if i in taken or any(h.start == i for h in topic_hits):
+        return None  # a role, or a topic phrase ("is the daily scrum run by ...")
+    word = tokens[i]
+    if word in SUBJECT_OK or word in STOPWORDS or word.isdigit() or word in NOT_A_SUBJECT:
+        return None
+    if i + 1 in taken:
+        return None  # "does teh RTE ...", "does every RTE ...": the role is the subject
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if nxt in ROLE_NOUNS and i + 1 not in taken:
+        return f"{word} {nxt}"  # "does the DevOps lead ...", "is the release lead ..."
+    if (stems[i],) in topics.by_stems or (word,) in topics.by_tokens:
+        return None
+    # A determiner followed by an unknown word, then more: "a chef", "the cfo", "a qa lead".
+    return word
