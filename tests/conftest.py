@@ -1,4 +1,4 @@
-"""Shared fixtures: the shipped knowledge base and engine, and the workplace's shared folder."""
+"""Shared fixtures: the shipped knowledge base and engine, optional files beside the checkout."""
 
 from __future__ import annotations
 
@@ -27,10 +27,14 @@ def engine(shipped_kb: KnowledgeBase) -> Engine:
 
 
 def shared_file(relative: str) -> Path:
-    """A file of the workplace's ../shared folder; the test skips where it is absent."""
+    """An optional file kept in a `shared` folder beside the checkout (an extra public golden set,
+    the taxonomy it uses). A plain clone has no such folder, and the test that needs it skips."""
     path = SHARED / relative
     if not path.is_file():
-        pytest.skip(f"{path} is not here (../shared exists only in the workplace)")
+        pytest.skip(
+            f"optional file {relative} not found in {SHARED} (an extra golden set kept outside "
+            "the repository; a plain clone does not have it)"
+        )
     return path
 
 

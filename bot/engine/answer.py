@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.records import Claim, Misnomer, Role, Source, Stance, Topic
+from bot.records import Claim, Duty, Misnomer, Role, Source, Stance, Topic
 
 __all__ = ["Answer", "Cell", "Holder", "Kind", "Position", "Row", "Suggestion"]
 
@@ -44,7 +44,7 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
-    topic: Topic
+    topic: Topic | Duty  # a duty when the comparison is about one
     cells: tuple[Cell, ...]
 
     @property
@@ -77,6 +77,7 @@ class Answer:
     headline: str
     roles: tuple[Role, ...] = ()
     topic: Topic | None = None
+    duty: Duty | None = None  # the duty of `topic` the answer is about, when the question named one
     verdict: Stance | None = None
     confidence: float = 0.0
     claims: tuple[Claim, ...] = ()  # established claims that decide or explain the answer

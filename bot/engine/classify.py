@@ -26,6 +26,9 @@ from bot.engine.lexicon import (
 from bot.engine.reading import Reading, RoleHit, TopicHit, replace_reading
 from bot.records import IDENTITY_TOPIC, OFFICIAL_ROLE_TOPIC
 
+# A fuzzy match this good is one typo in a long word: it ranks like an exact one.
+NEAR_EXACT = 0.85
+
 
 def classify(r: Reading) -> Reading:
     """The reading with its kind, topic (and duty) and confidence set."""
@@ -133,7 +136,7 @@ def _rank_topics(hits: tuple[TopicHit, ...], anchor: int) -> list[tuple[str, str
     """
     heads: list[tuple[TopicHit, int]] = []  # (head hit, compound start)
     for h in sorted(hits, key=lambda h: h.start):
-        exact = h.score >= 0.99 and heads and heads[-1][0].score >= 0.99
+        exact = _near_exact(h) and heads and _near_exact(heads[-1][0])
         if heads and heads[-1][0].end == h.start and heads[-1][0].weak == h.weak and exact:
             heads[-1] = (h, heads[-1][1])
         else:
@@ -142,7 +145,7 @@ def _rank_topics(hits: tuple[TopicHit, ...], anchor: int) -> list[tuple[str, str
     def key(pair: tuple[TopicHit, int]) -> tuple[bool, bool, bool, int, int]:
         h, start = pair
         after = start >= anchor
-        return (not h.weak, h.score >= 0.99, after, -start if after else start, h.end - h.start)
+        return (not h.weak, _near_exact(h), after, -start if after else start, h.end - h.start)
 
     out: dict[tuple[str, str | None], float] = {}
     for h, _ in sorted(heads, key=key, reverse=True):
@@ -150,6 +153,11 @@ def _rank_topics(hits: tuple[TopicHit, ...], anchor: int) -> list[tuple[str, str
     for h in hits:  # words swallowed into a compound still count, after the heads
         out.setdefault((h.topic, h.duty), h.score * (0.75 if h.weak else 1.0))
     return [(topic, duty, score) for (topic, duty), score in out.items()]
+
+
+def _near_exact(hit: TopicHit) -> bool:
+    """Exact, or one typo in a long word ("backgorund"): as good as typed right."""
+    return hit.score >= NEAR_EXACT
 
 
 def _role_is_object(tokens: tuple[str, ...], hits: tuple[RoleHit, ...]) -> bool:

@@ -132,4 +132,15 @@ OVERVIEW_WORDS = frozenset(
 
 
 NOT_A_SUBJECT = COMPARE_WORDS | OVERVIEW_WORDS | HELP_WORDS
-INTERJECTIONS = frozenset("""so and but ok okay hey hi hello also then well quick q""".split())
+INTERJECTIONS = frozenset(
+    """so and but ok okay hey hi hello also then well quick q all folks everyone guys""".split()
+)
+
+
+def grammar_words() -> frozenset[str]:
+    """Every word of this module's lists: the words a typo is corrected to before reading."""
+    found: set[str] = set()
+    for value in globals().values():
+        if isinstance(value, frozenset):
+            found |= {w for w in value if isinstance(w, str)}
+    return frozenset(found | set(FRAMEWORK_WORDS))

@@ -118,8 +118,31 @@ def is_blank(raw: str) -> bool:
     return not _USER.sub("", raw[:MAX_INPUT_CHARS]).strip()
 
 
+# A greeting before the question ("hi all, quick question: ...") and thanks after it change nothing
+# of what is asked; they are left out of the words read (not out of the text echoed).
+_GREETING = re.compile(
+    r"^\s*(?:(?:hi|hey|hello|morning|yo|dear|ok|okay|so)\b[^:?]{0,40}?[:,!.-]\s*)?"
+    r"(?:(?:a\s+)?quick\s+(?:question|one|q)|question|q)\s*[:,-]\s*",
+    re.IGNORECASE,
+)
+_HELLO = re.compile(
+    r"^\s*(?:hi|hey|hello|morning|yo)\b(?:\s+(?:all|folks|team|everyone|guys|there))?\s*[,!:.-]+\s*",
+    re.IGNORECASE,
+)
+_THANKS = re.compile(
+    r"[\s,.!-]*(?:(?:many\s+)?thanks|thank\s+you|thx|ty|cheers)(?:\s+(?:in\s+advance|all|folks))?[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def question_part(text: str) -> str:
+    """The text without a greeting in front or thanks at the end."""
+    core = _THANKS.sub("", _HELLO.sub("", _GREETING.sub("", text, count=1), count=1))
+    return core if core.strip() else text
+
+
 def normalise(raw: str) -> Question:
     text = strip_markup(raw)
-    tokens = words(text)
+    tokens = words(question_part(text))
     truncated = len(raw) > MAX_INPUT_CHARS or len(" ".join(raw.split())) > MAX_QUESTION_CHARS
     return Question(text, tokens, tuple(stem(t) for t in tokens), truncated)

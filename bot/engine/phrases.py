@@ -102,7 +102,9 @@ class PhraseIndex:
         for p in phrases:
             self.by_tokens.setdefault(p.tokens, []).append(p)
             self.by_stems.setdefault(p.stems, []).append(p)
-            if not p.exact_only and not p.weak and not p.sense and len(p.text) >= 4:
+            # Weak words are matched fuzzily only when long ("coordniate" is "coordinate").
+            weak_ok = not p.weak or len(p.text) >= 8
+            if not p.exact_only and weak_ok and not p.sense and len(p.text) >= 4:
                 fuzzy.append(p)
         self.longest = max(
             (len(p.tokens) for group in self.by_tokens.values() for p in group), default=1

@@ -8,8 +8,11 @@ the answer can decline instead of answering about some other role.
 
 from __future__ import annotations
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from bot.engine.answer import Kind
-from bot.engine.classify import classify
+from bot.engine.classify import NEAR_EXACT, classify
 from bot.engine.grammar import contains, lead_word
 from bot.engine.lexicon import (
     ARTICLES,
@@ -30,6 +33,7 @@ from bot.engine.lexicon import (
     SUBJECT_OK,
     WH_WORDS,
     WHO_WORDS,
+    grammar_words,
 )
 from bot.engine.normalise import Question, stem
 from bot.engine.normalise import words as split_words
@@ -93,8 +97,14 @@ class Reader:
         for index in (self._roles, self._topics):
             index.vocabulary = words
             index.stem_vocabulary = frozenset(stem(w) for w in words)
+        # Grammar words typed with a typo ("diffrence", "managmeent") are read as meant.
+        self._grammar = sorted(w for w in grammar_words() if len(w) >= 4 and w.isalpha())
+        self._known = words | frozenset(self._grammar)
+        self._known_stems = frozenset(stem(w) for w in self._known)
+        self._spelling: dict[str, str | None] = {}
 
     def read(self, question: Question) -> Reading:
+        question = self._spelled(question)
         tokens, stems = question.tokens, question.stems
         if not tokens:
             return Reading(question, Kind.HELP, confidence=1.0)
@@ -153,6 +163,33 @@ class Reader:
         if off_topic:
             return replace_reading(base, off_topic=off_topic)
         return classify(base)
+
+    def _spelled(self, question: Question) -> Question:
+        """The question with each grammar word that has one typo spelled right."""
+        tokens = list(question.tokens)
+        for i, token in enumerate(tokens):
+            fixed = self._spell(token)
+            if fixed:
+                tokens[i] = fixed
+        if tokens == list(question.tokens):
+            return question
+        stems = tuple(stem(t) for t in tokens)
+        return Question(question.text, tuple(tokens), stems, question.truncated)
+
+    def _spell(self, token: str) -> str | None:
+        if len(token) < 4 or not token.isalpha() or token in self._known:
+            return None
+        if token not in self._spelling:
+            near = {
+                word
+                for word, distance, _ in process.extract(
+                    token, self._grammar, scorer=OSA.distance, score_cutoff=1, limit=None
+                )
+                if distance == 1 and (len(token) >= 7 or sorted(word) == sorted(token))
+            }
+            unknown = stem(token) not in self._known_stems
+            self._spelling[token] = near.pop() if len(near) == 1 and unknown else None
+        return self._spelling[token]
 
     def _declined(self, tokens: tuple[str, ...], stems: tuple[str, ...]) -> tuple[str, str] | None:
         """A phrase of the knowledge base's declines ("salary", "how do I become"): (id, reply)."""
@@ -222,7 +259,7 @@ class Reader:
         taken = set(skip)
         candidates = self._topics.candidates(tokens, stems, skip)
         exact_first = sorted(
-            candidates, key=lambda c: (c.score < 0.99, -(c.end - c.start), -c.score, c.start)
+            candidates, key=lambda c: (c.score < NEAR_EXACT, -(c.end - c.start), -c.score, c.start)
         )
         for c in exact_first:
             span = set(range(c.start, c.end))
@@ -231,7 +268,9 @@ class Reader:
             taken |= span
             if not c.owner:
                 continue  # a sense of a topic word that names no topic: those words stay unread
-            hit = TopicHit(c.owner, c.start, c.end, c.score, c.weak, c.antonym, c.phrase.duty)
+            hit = TopicHit(
+                c.owner, c.start, c.end, c.score, c.weak, c.antonym, c.phrase.duty, c.phrase.stems
+            )
             hits.append(hit)
         hits.sort(key=lambda h: h.start)
         return hits

@@ -41,6 +41,7 @@ class TopicHit:
     weak: bool = False
     antonym: bool = False  # "unofficial" names the topic but asks the opposite
     duty: str | None = None  # the duty of the topic the words name ("daily standup")
+    stems: tuple[str, ...] = ()  # the stems of the phrase matched (for a typo, the right words)
 
 
 @dataclass(frozen=True)

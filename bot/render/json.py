@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from bot.engine.answer import Answer, Kind
@@ -21,10 +22,14 @@ def claim_json(claim: Claim) -> dict[str, Any]:
         "id": claim.id,
         "role": claim.role,
         "topic": claim.topic,
+        "duty": claim.duty,
         "stance": claim.stance.value if claim.stance else None,
         "status": claim.status.value,
         "text": text,
         "sources": list(sources.values()),
+        "secondary": claim.secondary_only,
+        "reviewed": claim.reviewed.isoformat() if claim.reviewed else None,
+        "review_overdue": claim.overdue(dt.date.today()),
     }
 
 
@@ -35,9 +40,11 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "kind": answer.kind.value,
         "roles": [] if declined else [role.id for role in answer.roles],
         "topic": answer.topic.id if answer.topic and not declined else None,
+        "duty": answer.duty.id if answer.duty and not declined else None,
         "verdict": answer.verdict.value if answer.verdict else None,
         "contested": answer.contested,
         "confidence": round(answer.confidence, 3),
         "claims": [claim_json(c) for c in answer.all_claims()],
         "suggestions": [s.question for s in answer.suggestions],
+        "reason": answer.reason if declined else None,
     }

@@ -14,7 +14,7 @@ import pytest
 from bot.engine import Engine
 from bot.evaluate import run, summarise
 from bot.kb.golden import load_cases
-from bot.render_json import answer_json
+from bot.render.json import answer_json
 from tests.conftest import shared_file
 
 HERE = Path(__file__).parent

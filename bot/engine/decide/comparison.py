@@ -12,6 +12,7 @@ def comparison(ctx: Context, r: Reading) -> Answer:
     ix = ctx.index
     compared = [ix.roles[x] for x in r.roles]
     topics = [ix.topics[r.topic]] if r.topic else list(ix.kb.topics)
+    duty = ix.duties.get(r.duty) if r.duty and r.topic else None
     rows: list[Row] = []
     for topic in topics:
         cells = []
@@ -19,12 +20,13 @@ def comparison(ctx: Context, r: Reading) -> Answer:
             claim = (
                 next(iter(ix.definitions(role)), None)
                 if topic.id == IDENTITY_TOPIC
-                else ix.decider(role.id, topic.id, any_claim=True)
+                else ix.decider(role.id, topic.id, duty.id if duty else None, any_claim=True)
             )
-            contested = any(c.disputed for c in ix.by_role_topic.get((role.id, topic.id), []))
+            group = ix.claims(role.id, topic.id, duty.id if duty else None)
+            contested = any(c.disputed for c in group)
             cells.append(Cell(role, claim.stance if claim else None, claim, contested))
         if r.topic or all(cell.claim for cell in cells):
-            rows.append(Row(topic, tuple(cells)))
+            rows.append(Row(duty or topic, tuple(cells)))
     linking = [
         c
         for c in ix.by_role[compared[0].id]
@@ -33,13 +35,14 @@ def comparison(ctx: Context, r: Reading) -> Answer:
         and all(x.id in c.roles for x in compared[1:])
     ][:1]
     names = " vs ".join(role.name for role in compared)
-    headline = names + (f", on {topics[0].label}" if r.topic else "")
+    headline = names + (f", on {(duty or topics[0]).label}" if r.topic else "")
     return Answer(
         r.question.text,
         Kind.COMPARISON,
         headline,
         roles=tuple(compared),
         topic=ix.topics[r.topic] if r.topic else None,
+        duty=duty,
         confidence=r.confidence,
         claims=tuple(linking),
         rows=tuple(rows),

@@ -23,10 +23,20 @@ class Context:
 
 def question_words(r: Reading) -> frozenset[str]:
     """The question's content words, without the role names (every candidate shares those) and
-    without framework names (most claims mention SAFe; the framework is weighed apart)."""
+    without framework names (most claims mention SAFe; the framework is weighed apart).
+
+    A topic word typed with a typo counts as the word it was read as ("budjet" as "budget"), so
+    the claims a question fits do not change with its spelling.
+    """
     skip = {i for h in r.role_hits if h.misnomer is None for i in range(h.start, h.end)}
-    return frozenset(
+    words: set[str] = set()
+    for h in r.topic_hits:
+        if h.score < 0.99 and h.stems:
+            skip |= set(range(h.start, h.end))
+            words |= {s for s in h.stems if s not in STOPWORDS}
+    words |= {
         s
         for i, (t, s) in enumerate(zip(r.question.tokens, r.question.stems, strict=True))
         if i not in skip and t not in STOPWORDS and t not in FRAMEWORK_WORDS
-    )
+    }
+    return frozenset(words)

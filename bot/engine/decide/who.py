@@ -17,35 +17,37 @@ def who(ctx: Context, r: Reading) -> Answer:
     ix = ctx.index
     assert r.topic is not None
     topic = ix.topics[r.topic]
+    duty = ix.duties.get(r.duty) if r.duty else None
+    subject = duty or topic
     roles = list(ix.kb.roles)
     if r.framework:
         framed = [role for role in roles if r.framework in role.frameworks]
         roles = framed or roles
     holders: list[Holder] = []
     for role in roles:
-        decider = ix.decider(role.id, topic.id)
+        decider = ix.decider(role.id, topic.id, r.duty)
         if decider is not None:
             holders.append(Holder(role, decider.stance, decider))
     if not holders:
-        note = f"The knowledge base has no claims about {topic.label}."
+        note = f"The knowledge base has no claims about {subject.label}."
         return decline(ctx, r, note, Reason.NO_CLAIM)
-    # The role whose claim says what the question says comes first ("who accepts user
-    # stories?": the Product Owner); then owners, contributors, the rest.
+    # Owners first, then contributors, then the rest; within each, the role whose claim says
+    # what the question says ("who accepts user stories?": the Product Owner).
     q = question_words(r)
     holders.sort(
         key=lambda h: (
-            -min(ix.shared(h.claim, q), 2),
             STANCE_ORDER[h.stance] if h.stance else 3,
+            -min(ix.shared(h.claim, q), 2),
         )
     )
     owners = [h.role.name for h in holders if h.stance is Stance.YES]
     where = f" in {r.framework}" if r.framework and len(roles) < len(ix.kb.roles) else ""
     headline = (
-        f"{sentence(topic.label)}{where}: "
+        f"{sentence(subject.label)}{where}: "
         + ", ".join(owners)
         + (" own it." if len(owners) > 1 else " owns it.")
         if owners
-        else f"No single role owns {topic.label}{where}; here is who contributes."
+        else f"No single role owns {subject.label}{where}; here is who contributes."
     )
     return Answer(
         r.question.text,
@@ -53,6 +55,7 @@ def who(ctx: Context, r: Reading) -> Answer:
         headline,
         roles=tuple(h.role for h in holders),
         topic=topic,
+        duty=duty,
         confidence=r.confidence,
         holders=tuple(holders),
     )

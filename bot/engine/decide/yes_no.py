@@ -16,7 +16,7 @@ from bot.engine.decide.context import MAX_SHOWN, Context, question_words
 from bot.engine.decide.decline import decline
 from bot.engine.phrasing import article, subject
 from bot.engine.reading import Reading, Reason
-from bot.records import IDENTITY_TOPIC, OFFICIAL_ROLE_TOPIC, Claim, Role, Stance, Topic
+from bot.records import IDENTITY_TOPIC, OFFICIAL_ROLE_TOPIC, Claim, Duty, Role, Stance, Topic
 
 # A contested claim decides a yes/no answer only when the question is about that claim itself.
 DISPUTED_DECIDES_AT = 0.5
@@ -51,7 +51,21 @@ def yes_no(ctx: Context, r: Reading) -> Answer:
     role = ix.roles[r.roles[0]]
     q = question_words(r)
     fit = ix.fit_for(q)
-    topic_id = choose_topic(ctx, role.id, r, q, fit)
+    duty = ix.duties.get(r.duty) if r.duty else None
+    if duty is not None:
+        # A duty named decides by that duty's claims alone, never by the broader topic.
+        topic_id: str | None = duty.topic
+        if not ix.has(role.id, duty.topic, duty.id):
+            return decline(
+                ctx,
+                r,
+                f"The knowledge base has no sourced claim on {possessive(role)} part in "
+                f"{duty.label}.",
+                Reason.NO_CLAIM,
+                split=(duty.question,),
+            )
+    else:
+        topic_id = choose_topic(ctx, role.id, r, q, fit)
     if topic_id is None:
         topic = ix.topics[r.topic]
         return decline(
@@ -73,12 +87,15 @@ def yes_no(ctx: Context, r: Reading) -> Answer:
             split=split,
         )
     others = set(r.roles[1:])
-    candidates = ix.by_role_topic[(role.id, topic.id)]
+    duty_id = duty.id if duty else None
+    candidates = ix.claims(role.id, topic.id, duty_id)
     score = {c.id: claim_score(ctx, c, fit, others, r.framework) for c in candidates}
     ranked = sorted(candidates, key=lambda c: -score[c.id])
-    decider = decide(ctx, ranked, q, fit, others, may_dispute=not r.open_question)
+    established = [c for c in ranked if not c.disputed and c.stance is not None]
+    head = established[0] if established else None
+    decider = decide(ctx, head, ranked, q, fit, others, may_dispute=not r.open_question)
     verdict = decider.stance if decider else None
-    headline = headline_of(ctx, role, topic, verdict, decider)
+    headline = headline_of(ctx, role, duty or topic, verdict, decider)
     if verdict is not None and asks_opposite(r, topic.id):
         # "Is the RTE an unofficial role?" -> "No: the RTE is an official, defined role."
         flipped = {Stance.YES: Stance.NO, Stance.NO: Stance.YES}.get(verdict, verdict)
@@ -103,12 +120,19 @@ def yes_no(ctx: Context, r: Reading) -> Answer:
         headline,
         roles=tuple(ix.roles[x] for x in r.roles),
         topic=topic,
+        duty=duty,
         verdict=verdict,
         confidence=r.confidence,
         claims=tuple(established[:MAX_SHOWN]),
         disputed=tuple(disputed[:MAX_SHOWN]),
         misnomer=r.misnomer,
     )
+
+
+def possessive(role: Role) -> str:
+    """ "the Scrum Master's", "Product Management's", "the Developers'"."""
+    name = subject(role)
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def not_in_framework(ctx: Context, r: Reading, role: Role, topic: Topic, framework: str) -> Answer:
@@ -226,6 +250,7 @@ def choose_topic(ctx: Context, role: str, r: Reading, q: frozenset[str], fit: Fi
 
 def decide(
     ctx: Context,
+    head: Claim | None,
     ranked: list[Claim],
     q: frozenset[str],
     similarity: Fit,
@@ -234,15 +259,14 @@ def decide(
 ) -> Claim | None:
     """The claim whose stance is the verdict.
 
-    An established claim normally decides (the headline, unless another fits the question
-    better). A contested or corrected claim decides only a yes/no question about that claim
-    itself ("do RTEs need a business degree?"): it fits clearly better than any established
-    claim. "How many people does an RTE serve?" gets no yes or no from a dispute.
+    The established `head` decides (the group's headline, unless another established claim says
+    clearly more of what was asked), unless the question repeats a contested or corrected claim
+    ("do RTEs need a business degree?"): that claim, as made, fits the question clearly better
+    than any established claim. "How many people does an RTE serve?" gets no yes or no from a
+    dispute.
     """
     ix = ctx.index
-    established = [c for c in ranked if not c.disputed and c.stance is not None]
     disputed = [c for c in ranked if c.disputed and c.stance is not None and may_dispute]
-    head = established[0] if established else None
 
     def fit(c: Claim) -> float:
         # A claim about the other role the question names ("assist the program manager")
@@ -272,7 +296,7 @@ def decide(
 
 
 def headline_of(
-    ctx: Context, role: Role, topic: Topic, verdict: Stance | None, decider: Claim | None
+    ctx: Context, role: Role, topic: Topic | Duty, verdict: Stance | None, decider: Claim | None
 ) -> str:
     if decider is None or verdict is None:
         return f"What the sources say about {subject(role)} and {topic.label}:"
