@@ -14,6 +14,10 @@ from enum import StrEnum
 IDENTITY_TOPIC = "definition"
 # The topic of "is X an official role (in Scrum, SAFe, PMI...)?" (a taxonomy id).
 OFFICIAL_ROLE_TOPIC = "official-role"
+# The topic of "can one person be both X and Y?".
+ROLE_COMBINATION_TOPIC = "role-combination"
+# Topics whose claims relate two roles: a claim there answers for its pair, not for either alone.
+RELATION_TOPICS = frozenset({IDENTITY_TOPIC, ROLE_COMBINATION_TOPIC})
 
 
 class Stance(StrEnum):

@@ -19,7 +19,12 @@ from bot.engine.decide.decline import MIN_CONFIDENCE, Suggester, decline
 from bot.engine.normalise import is_blank, normalise
 from bot.engine.read import Reader
 from bot.engine.reading import Reading, Reason
-from bot.records import IDENTITY_TOPIC, KnowledgeBase
+from bot.records import (
+    IDENTITY_TOPIC,
+    OFFICIAL_ROLE_TOPIC,
+    ROLE_COMBINATION_TOPIC,
+    KnowledgeBase,
+)
 
 __all__ = ["Answer", "Engine", "Kind"]
 
@@ -102,6 +107,11 @@ class Engine:
             note = "I couldn't match that to a role and topic I know."
             return found or decline(ctx, r, note, Reason.NOT_UNDERSTOOD)
         if r.kind is Kind.ROLE:
+            role = self.index.roles[r.roles[0]]
+            if r.framework and role.frameworks and r.framework not in role.frameworks:
+                # "what is the project manager's role in Scrum?": Scrum defines none.
+                official = replace(r, kind=Kind.ANSWER, topic=OFFICIAL_ROLE_TOPIC)
+                return yes_no.yes_no(ctx, official)
             return overview.overview(ctx, r)
         if r.kind is Kind.TOPIC:
             return who.who(ctx, r)
@@ -109,6 +119,8 @@ class Engine:
             return comparison.comparison(ctx, r)
         if r.identity:
             return identity.identity(ctx, r)
+        if r.topic == ROLE_COMBINATION_TOPIC and len(r.roles) > 1:
+            return identity.combination(ctx, r)
         names_twice = len(r.roles) == 1 and len(r.role_hits) > 1 and r.misnomer is None
         if r.topic == IDENTITY_TOPIC and names_twice:
             return identity.names_match(ctx, r)

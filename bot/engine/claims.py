@@ -15,7 +15,7 @@ from bot.engine.answer import Position
 from bot.engine.lexicon import STOPWORDS
 from bot.engine.normalise import stem
 from bot.engine.normalise import words as split_words
-from bot.records import IDENTITY_TOPIC, Claim, Duty, KnowledgeBase, Role, Topic
+from bot.records import IDENTITY_TOPIC, RELATION_TOPICS, Claim, Duty, KnowledgeBase, Role, Topic
 
 # Claims compared with one question at most: a common word alone says little, and a large knowledge
 # base would otherwise make every question slow.
@@ -200,8 +200,14 @@ def headlines_of(group: list[Claim]) -> set[str]:
 
 
 def decider_of(group: list[Claim], headlines: set[str], any_claim: bool) -> Claim | None:
-    """The claim whose stance answers a group's plain question (None: the sources take none)."""
-    single = [c for c in group if len(c.roles) == 1] or group
+    """The claim whose stance answers a group's plain question (None: the sources take none).
+
+    On a topic that relates two roles (identity, one person in both), a claim about a pair says
+    nothing about the role alone: "can the SM hold other roles?" has no single answer."""
+    single = [c for c in group if len(c.roles) == 1]
+    if not single and group and group[0].topic in RELATION_TOPICS:
+        return None
+    single = single or group
     for c in single:
         if c.id in headlines:
             return c

@@ -24,7 +24,7 @@ from bot.engine.lexicon import (
     WHO_WORDS,
 )
 from bot.engine.reading import Reading, RoleHit, TopicHit, replace_reading
-from bot.records import IDENTITY_TOPIC, OFFICIAL_ROLE_TOPIC
+from bot.records import IDENTITY_TOPIC, OFFICIAL_ROLE_TOPIC, ROLE_COMBINATION_TOPIC
 
 # A fuzzy match this good is one typo in a long word: it ranks like an exact one.
 NEAR_EXACT = 0.85
@@ -72,6 +72,14 @@ def _classify(r: Reading, topic: str | None, topic_score: float) -> Reading:
             # "RTEs and PMs both do cost management, don't they?" asks about a shared claim.
             return replace_reading(
                 r, kind=Kind.ANSWER, topic=topic, confidence=role_score * topic_score * clarity
+            )
+        if _asks_combination(tokens, r.role_hits, r.topic_hits):
+            # "can the PO also be the Scrum Master?": one person in both roles
+            return replace_reading(
+                r,
+                kind=Kind.ANSWER,
+                topic=ROLE_COMBINATION_TOPIC,
+                confidence=role_score * max(clarity, 0.8),
             )
         chosen = None if topic == IDENTITY_TOPIC else topic
         compared = role_score * (topic_score if chosen else 1.0) * max(clarity, 0.8)
@@ -138,7 +146,10 @@ def _rank_topics(hits: tuple[TopicHit, ...], anchor: int) -> list[tuple[str, str
     for h in sorted(hits, key=lambda h: h.start):
         exact = _near_exact(h) and heads and _near_exact(heads[-1][0])
         if heads and heads[-1][0].end == h.start and heads[-1][0].weak == h.weak and exact:
-            heads[-1] = (h, heads[-1][1])
+            # "Daily Scrum meeting": a duty followed by its own topic's word keeps the duty.
+            before = heads[-1][0]
+            specific = before.topic == h.topic and before.duty and not h.duty
+            heads[-1] = (before if specific else h, heads[-1][1])
         else:
             heads.append((h, h.start))
 
@@ -153,6 +164,23 @@ def _rank_topics(hits: tuple[TopicHit, ...], anchor: int) -> list[tuple[str, str
     for h in hits:  # words swallowed into a compound still count, after the heads
         out.setdefault((h.topic, h.duty), h.score * (0.75 if h.weak else 1.0))
     return [(topic, duty, score) for (topic, duty), score in out.items()]
+
+
+def _asks_combination(
+    tokens: tuple[str, ...], hits: tuple[RoleHit, ...], topics: tuple[TopicHit, ...]
+) -> bool:
+    """ "can the PO and SM be the same person?", "can a PM double as an SM?", "should a PO be the
+    SM?", "if the SM also acts as the PO": one person in two roles, not whether they are alike."""
+    if any(h.topic == ROLE_COMBINATION_TOPIC and not h.weak for h in topics):
+        return True
+    distinct = distinct_hits(hits)
+    if len(distinct) < 2:
+        return False
+    between = set(words_between(tokens, distinct))
+    lead = lead_word(tokens)
+    if lead in MODALS | {"should", "would"} and "be" in between and "become" not in between:
+        return True
+    return "also" in between and bool(between & {"be", "act", "acts", "acting", "serve", "serves"})
 
 
 def _near_exact(hit: TopicHit) -> bool:

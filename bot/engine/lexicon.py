@@ -22,7 +22,7 @@ STOPWORDS = frozenset(
     like need needs get gets got make makes made take takes go goes lot lots kind type sort
     someone somebody anyone anybody person people ok okay hey hi hello please thanks thank tell
     know want wondering question quick true right correct yes yeah agree think thought say says
-    said claim claims whats wheres hows whos thats theres isnt according""".split()
+    said claim claims whats wheres hows whos thats theres isnt according s""".split()
 )
 
 # Framework names and units that say where a role lives, not which role or topic.

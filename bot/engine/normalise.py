@@ -26,6 +26,10 @@ _HANDLE = re.compile(r"(?<![\w.])@[\w.\-]+")  # "@rte-bot", "@here" typed as pla
 _FORMATTING = re.compile(r"[*~`]+")
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 _APOSTROPHE = re.compile(r"(?<=[a-z0-9])['\u2019](?=[a-z])")
+# "the RTE's manager": a possessive 's is a word of its own ("rte s manager"), so the role's name
+# stays whole; "what's", "who's" and the like stay contractions ("whats").
+_POSSESSIVE = re.compile(r"\b([a-z0-9]+)['\u2019]s\b")
+_CONTRACTED = frozenset("what who it that there here how where let he she one".split())
 _WORDS = re.compile(r"[a-z0-9]+|=")
 _DOUBLE_END = re.compile(r"([b-df-hj-np-rtv-z])\1$")
 # Words the suffix rules would merge with another meaning ("training" is not the release train).
@@ -63,6 +67,9 @@ def words(text: str) -> tuple[str, ...]:
     """The lower-case word tokens of already-stripped text; "R.T.E." is one token, "&" is "and"."""
     text = fold(text)
     text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
+    text = _POSSESSIVE.sub(
+        lambda m: m.group(0) if m.group(1) in _CONTRACTED else f"{m.group(1)} s", text
+    )
     text = _APOSTROPHE.sub("", text)
     text = text.replace("&", " and ")
     found = [_SHORTHAND.get(w, w) for w in _WORDS.findall(text)]
@@ -70,6 +77,11 @@ def words(text: str) -> tuple[str, ...]:
         if found[i] in _ROLE_SHORTHAND and found[i + 1] in {"manager", "managers", "management"}:
             found[i] = _ROLE_SHORTHAND[found[i]]
     return tuple(found)
+
+
+def _possessive(match: re.Match[str]) -> str:
+    word = match.group(1)
+    return match.group(0) if word in _CONTRACTED else f"{word} s"
 
 
 def stem(word: str) -> str:

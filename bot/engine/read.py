@@ -109,6 +109,7 @@ class Reader:
         if not tokens:
             return Reading(question, Kind.HELP, confidence=1.0)
         role_hits, ambiguous = self._find_roles(tokens, stems)
+        role_hits = self._shared_heads(role_hits, tokens, stems)
         role_hits = self._not_inside_topics(role_hits, tokens, stems)
         taken = {i for h in role_hits for i in range(h.start, h.end)}
         # The framework the question is about, from words outside role names ("Scrum" in
@@ -199,6 +200,39 @@ class Reader:
         first = min(found, key=lambda c: c.start)
         return first.owner, self._decline_replies[first.owner]
 
+    def _shared_heads(
+        self, hits: list[RoleHit], tokens: tuple[str, ...], stems: tuple[str, ...]
+    ) -> list[RoleHit]:
+        """ "project and program managers", "Program/Project Managers": a modifier before a role's
+        name shares its head noun, and names a role when modifier + head is one."""
+        taken = {i for h in hits for i in range(h.start, h.end)}
+        found = list(hits)
+        for h in hits:
+            if h.end - h.start < 2 or h.misnomer is not None:
+                continue
+            head_tokens, head_stems = tokens[h.start + 1 : h.end], stems[h.start + 1 : h.end]
+            j = h.start - 1
+            while j >= 0:
+                if tokens[j] in _LIST_JOINERS:
+                    j -= 1
+                    continue
+                if j in taken:
+                    break
+                owner = self._role_named((tokens[j], *head_tokens), (stems[j], *head_stems))
+                if owner is None:
+                    break
+                found.append(RoleHit(owner, j, j + 1, 0.99))
+                taken.add(j)
+                j -= 1
+        return sorted(found, key=lambda h: h.start)
+
+    def _role_named(self, words: tuple[str, ...], roots: tuple[str, ...]) -> str | None:
+        """The role a whole phrase names exactly, if any (no abbreviations, no misnomers)."""
+        for phrase in (*self._roles.by_tokens.get(words, ()), *self._roles.by_stems.get(roots, ())):
+            if not phrase.exact_only and phrase.misnomer is None:
+                return str(phrase.owner)
+        return None
+
     def _not_inside_topics(
         self, hits: list[RoleHit], tokens: tuple[str, ...], stems: tuple[str, ...]
     ) -> list[RoleHit]:
@@ -274,6 +308,10 @@ class Reader:
             hits.append(hit)
         hits.sort(key=lambda h: h.start)
         return hits
+
+
+# Words that join a list of modifiers sharing one head noun ("project, program and portfolio").
+_LIST_JOINERS = frozenset({"and", "or", "vs", "versus", "v"})
 
 
 def _meaning(kb: KnowledgeBase, means: str | None) -> tuple[str, str | None]:

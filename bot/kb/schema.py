@@ -15,7 +15,7 @@ from typing import Any
 from bot.kb.problems import Level, Problem
 from bot.kb.yaml_source import Mapping, Sequence
 from bot.records import (
-    IDENTITY_TOPIC,
+    RELATION_TOPICS,
     Citation,
     Claim,
     Decline,
@@ -825,7 +825,8 @@ def check_headlines(checker: Checker, items: list[tuple[Item, Claim]]) -> None:
     for item, claim in items:
         if claim.status is Status.ESTABLISHED and claim.stance is not None:
             # "is an RTE a BA?" and "is an RTE a Scrum Master?" are different questions
-            other = claim.roles[1] if claim.topic == IDENTITY_TOPIC and len(claim.roles) > 1 else ""
+            relation = claim.topic in RELATION_TOPICS and len(claim.roles) > 1
+            other = claim.roles[1] if relation else ""
             groups[(claim.role, claim.topic, claim.duty or "", other)].append((item, claim))
     for (role, topic, duty, _), members in sorted(groups.items()):
         if duty:

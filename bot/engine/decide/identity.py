@@ -1,13 +1,16 @@
-"""Identity questions: "is an RTE a business analyst?", "does RTE stand for Release Train
-Engineer?". Answered from the claims that link the two roles, the sources' own words first."""
+"""Questions about two roles at once: identity ("is an RTE a business analyst?", "does RTE stand
+for Release Train Engineer?") and one person in both ("can the PO also be the Scrum Master?").
+Answered from the claims that link the two roles, the sources' own words first."""
 
 from __future__ import annotations
 
 from bot.engine.answer import Answer, Kind
 from bot.engine.decide.context import MAX_SHOWN, Context, question_words
-from bot.engine.phrasing import article
-from bot.engine.reading import Reading
-from bot.records import IDENTITY_TOPIC, Claim, Stance
+from bot.engine.decide.decline import decline
+from bot.engine.decide.yes_no import yes_no
+from bot.engine.phrasing import article, subject
+from bot.engine.reading import Reading, Reason
+from bot.records import IDENTITY_TOPIC, ROLE_COMBINATION_TOPIC, Claim, Stance
 
 # "can an SM become an RTE?" asks what is possible, not what the role is.
 POSSIBILITY = frozenset({"can", "could", "may", "might"})
@@ -95,4 +98,54 @@ def names_match(ctx: Context, r: Reading) -> Answer:
         verdict=Stance.YES,
         confidence=r.confidence,
         claims=tuple(ix.definitions(role)[:MAX_SHOWN]),
+    )
+
+
+def combination(ctx: Context, r: Reading) -> Answer:
+    """ "Can the Product Owner also be the Scrum Master?": the claims on one person holding both
+    roles, in either direction; none means no sourced answer, never a guess."""
+    ix = ctx.index
+    topic = ix.topics[ROLE_COMBINATION_TOPIC]
+    first = ix.roles[r.roles[0]]
+    if len(r.roles) < 2:
+        return yes_no(ctx, r)
+    second = ix.roles[r.roles[1]]
+    linking = [
+        c
+        for c in ix.by_role[first.id]
+        if c.topic == ROLE_COMBINATION_TOPIC and set(c.roles[:2]) == {first.id, second.id}
+    ]
+    # The asked direction first ("can the PO be the SM?" before "can the SM be the PO?").
+    linking.sort(key=lambda c: (c.roles[0] != first.id, c.disputed, not c.headline))
+    if not linking:
+        note = (
+            f"The knowledge base has no sourced claim on one person being both "
+            f"{subject(first)} and {subject(second)}."
+        )
+        return decline(ctx, r, note, Reason.NO_CLAIM)
+    established = [c for c in linking if not c.disputed]
+    disputed = [c for c in linking if c.disputed]
+    decider = next((c for c in established if c.stance), None) or next(
+        (c for c in disputed if c.stance), None
+    )
+    verdict = decider.stance if decider else None
+    if decider is None or verdict is None:
+        headline = f"What the sources say about one person being both {subject(first)} and " + (
+            f"{subject(second)}:"
+        )
+    elif decider.disputed and decider.correction:
+        headline = f"{verdict.value.capitalize()}: {decider.correction}"
+    else:
+        headline = f"{verdict.value.capitalize()}: {decider.statement}"
+    return Answer(
+        r.question.text,
+        Kind.ANSWER,
+        headline,
+        roles=(first, second),
+        topic=topic,
+        verdict=verdict,
+        confidence=r.confidence,
+        claims=tuple(established[:MAX_SHOWN]),
+        disputed=tuple(disputed[:MAX_SHOWN]),
+        misnomer=r.misnomer,
     )
