@@ -82,7 +82,8 @@ def test_comparisons_name_exactly_the_compared_roles(
 def test_comparison_on_one_topic_has_one_row(engine: Engine) -> None:
     answer = engine.ask("PO or product manager: who prioritises features?")
     assert answer.topic is not None and answer.topic.id == "backlog"
-    assert [row.topic.id for row in answer.rows] == ["backlog"]
+    assert answer.duty is not None and answer.duty.id == "backlog-ordering"
+    assert [row.topic.id for row in answer.rows] == ["backlog-ordering"]  # the duty asked about
 
 
 @pytest.mark.parametrize(
