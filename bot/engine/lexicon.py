@@ -81,9 +81,9 @@ STRONG_COMPARE_WORDS = frozenset(
 POSSESSIVES = frozenset({"our", "my", "your", "their"})
 # Nouns that make a job title: one outside every known role name is an unknown role.
 ROLE_NOUNS = frozenset(
-    """lead leads manager managers engineer engineers owner owners analyst analysts coach coaches
-    director directors architect architects officer head designer designers developer tester
-    administrator consultant specialist champion""".split()
+    """lead leads leader leaders manager managers engineer engineers owner owners analyst analysts
+    coach coaches director directors architect architects officer head designer designers
+    developer tester administrator consultant specialist champion""".split()
 )
 # An instruction to the bot ("write a job description for ..."), not a question.
 REQUEST_VERBS = frozenset(

@@ -29,6 +29,7 @@ from bot.engine.lexicon import (
     POSSESSIVES,
     REQUEST_VERBS,
     ROLE_NOUNS,
+    SAMENESS_WORDS,
     STOPWORDS,
     SUBJECT_OK,
     WH_WORDS,
@@ -39,7 +40,7 @@ from bot.engine.normalise import Question, stem
 from bot.engine.normalise import words as split_words
 from bot.engine.phrases import Phrase, PhraseIndex, make_phrase
 from bot.engine.reading import Reading, Reason, RoleHit, TopicHit, replace_reading
-from bot.records import KnowledgeBase
+from bot.records import RELATION_TOPICS, KnowledgeBase
 
 
 class Reader:
@@ -163,7 +164,14 @@ class Reader:
         off_topic = _off_topic(tokens, set(unexplained), taken)
         if off_topic:
             return replace_reading(base, off_topic=off_topic)
-        return classify(base)
+        phrases = {i for h in topic_hits if not h.weak for i in range(h.start, h.end)}
+        strangers = _unknown_roles(tokens, taken, phrases)
+        reading = classify(replace_reading(base, unknown_roles=strangers))
+        if strangers and _relates_roles(reading):
+            # "RTE vs delivery manager", "should a team lead be the Scrum Master?": an answer
+            # would say something about a role nobody here knows.
+            return replace_reading(base, unknown=strangers[0], unknown_roles=strangers)
+        return reading
 
     def _spelled(self, question: Question) -> Question:
         """The question with each grammar word that has one typo spelled right."""
@@ -395,6 +403,29 @@ def _subject(tokens: tuple[str, ...], hits: list[RoleHit]) -> RoleHit | None:
         if i >= 0 and tokens[i] in AUXILIARIES:
             found = h
     return found
+
+
+def _unknown_roles(tokens: tuple[str, ...], roles: set[int], phrases: set[int]) -> tuple[str, ...]:
+    """Job titles the knowledge base does not know ("delivery manager", "release engineer"): a
+    role noun outside every role name and topic phrase, after a word that is neither a grammar
+    word nor part of a known role's name."""
+    found: list[str] = []
+    for i, token in enumerate(tokens):
+        if token not in ROLE_NOUNS or i in roles or i in phrases or i == 0:
+            continue
+        before = tokens[i - 1]
+        if i - 1 in roles or before in STOPWORDS or before in DETERMINERS or before.isdigit():
+            continue
+        found.append(f"{before} {token}")
+    return tuple(dict.fromkeys(found))
+
+
+def _relates_roles(r: Reading) -> bool:
+    """An answer that puts roles side by side or in relation to each other."""
+    relation = r.topic in RELATION_TOPICS or r.topic == "reporting-line"
+    cue = set(r.question.tokens) & (COMPARE_WORDS | SAMENESS_WORDS)
+    several = len(r.roles) > 1
+    return r.kind is Kind.COMPARISON or r.identity or relation or several or bool(cue)
 
 
 def _unknown_subject(

@@ -59,6 +59,7 @@ class Reading:
     framework: str | None = None
     identity: bool = False
     unknown: str | None = None  # a subject that is not a known role ("dba")
+    unknown_roles: tuple[str, ...] = ()  # job titles named that the KB does not know
     ambiguous: tuple[str, ...] = ()  # roles a typo could equally mean
     unexplained: tuple[str, ...] = ()
     anchor: int = 0  # where the role asked about ends; topics after it are its object
