@@ -18,6 +18,8 @@ OFFICIAL_ROLE_TOPIC = "official-role"
 ROLE_COMBINATION_TOPIC = "role-combination"
 # Topics whose claims relate two roles: a claim there answers for its pair, not for either alone.
 RELATION_TOPICS = frozenset({IDENTITY_TOPIC, ROLE_COMBINATION_TOPIC})
+# The topic of "who does the RTE report to?".
+REPORTING_LINE_TOPIC = "reporting-line"
 
 
 class Stance(StrEnum):

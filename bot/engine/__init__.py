@@ -45,6 +45,11 @@ class Engine:
             answer = decline(self.ctx, reading, "I couldn't find a question in that.", Reason.EMPTY)
         else:
             answer = self._answer(reading)
+        if reading.unknown_roles and answer.kind not in (Kind.NO_MATCH, Kind.HELP):
+            # "RTE or Scrum Master, or a team lead?": answered for the roles known, saying so.
+            names = " or ".join(f'"{name}"' for name in reading.unknown_roles)
+            aside = f"I don't know the role {names}, so this answer says nothing about it."
+            answer = replace(answer, note=f"{answer.note} {aside}" if answer.note else aside)
         if answer.kind not in (Kind.NO_MATCH, Kind.HELP) and answer.confidence < MIN_CONFIDENCE:
             answer = decline(
                 self.ctx, reading, "I'm not sure I understood the question.", Reason.NOT_UNDERSTOOD

@@ -24,7 +24,13 @@ from bot.engine.lexicon import (
     WHO_WORDS,
 )
 from bot.engine.reading import Reading, RoleHit, TopicHit, replace_reading
-from bot.records import IDENTITY_TOPIC, OFFICIAL_ROLE_TOPIC, ROLE_COMBINATION_TOPIC
+from bot.records import (
+    IDENTITY_TOPIC,
+    OFFICIAL_ROLE_TOPIC,
+    RELATION_TOPICS,
+    REPORTING_LINE_TOPIC,
+    ROLE_COMBINATION_TOPIC,
+)
 
 # A fuzzy match this good is one typo in a long word: it ranks like an exact one.
 NEAR_EXACT = 0.85
@@ -49,8 +55,16 @@ def _classify(r: Reading, topic: str | None, topic_score: float) -> Reading:
     unexplained_share = len(r.unexplained) / max(1, len(content))
     clarity = 1.0 - 0.6 * unexplained_share
 
-    if r.roles and topic and topic != IDENTITY_TOPIC and _role_is_object(tokens, r.role_hits):
-        # "who coaches Scrum Masters?": the role named is the one acted on, not the actor.
+    relation = topic in RELATION_TOPICS or topic == REPORTING_LINE_TOPIC
+    if (
+        r.roles
+        and topic
+        and topic != IDENTITY_TOPIC
+        and not relation
+        and _role_is_object(tokens, r.role_hits)
+    ):
+        # "who coaches Scrum Masters?": the role named is the one acted on, not the actor. But
+        # "who is the Scrum Master's manager?" asks about the Scrum Master's reporting line.
         return replace_reading(r, kind=Kind.TOPIC, topic=topic, confidence=topic_score * clarity)
     if not r.roles:
         if _is_help(tokens) and not any(not h.weak for h in r.topic_hits):

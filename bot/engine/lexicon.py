@@ -29,7 +29,7 @@ STOPWORDS = frozenset(
 CONTEXT_WORDS = frozenset(
     """safe scrum agile lean pmi pmis pmbok itil babok iiba art arts train trains framework
     frameworks organisation organization company companies team teams standard standards guide
-    guides version v3 v4 v5 v6 site website world""".split()
+    guides version v3 v4 v5 v6 site website world following""".split()
 )
 CONTEXT_PHRASES = (
     ("agile", "release", "train"),

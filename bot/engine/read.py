@@ -40,7 +40,7 @@ from bot.engine.normalise import Question, stem
 from bot.engine.normalise import words as split_words
 from bot.engine.phrases import Phrase, PhraseIndex, make_phrase
 from bot.engine.reading import Reading, Reason, RoleHit, TopicHit, replace_reading
-from bot.records import RELATION_TOPICS, KnowledgeBase
+from bot.records import RELATION_TOPICS, REPORTING_LINE_TOPIC, KnowledgeBase
 
 
 class Reader:
@@ -127,6 +127,9 @@ class Reader:
             role_hits = [self._in_context(h, tokens, framework) for h in role_hits]
         context = _context_positions(tokens, taken)
         topic_hits = self._find_topics(tokens, stems, taken | context)
+        settings = _settings(tokens, topic_hits, taken)
+        context |= settings
+        topic_hits = [h for h in topic_hits if h.start not in settings]
         subject = _subject(tokens, role_hits)
         ordered = ([subject] if subject else []) + role_hits
         roles = tuple(dict.fromkeys(h.role for h in ordered))
@@ -166,6 +169,14 @@ class Reader:
             return replace_reading(base, off_topic=off_topic)
         phrases = {i for h in topic_hits if not h.weak for i in range(h.start, h.end)}
         strangers = _unknown_roles(tokens, taken, phrases)
+        if strangers:
+            # "should a team lead be ...": the words of a job title are not topic words.
+            ends = [
+                i for i in range(1, len(tokens)) if " ".join(tokens[i - 1 : i + 1]) in strangers
+            ]
+            titled = {i for end in ends for i in (end - 1, end)}
+            kept = tuple(h for h in topic_hits if not titled & set(range(h.start, h.end)))
+            base = replace_reading(base, topic_hits=kept)
         reading = classify(replace_reading(base, unknown_roles=strangers))
         if strangers and _relates_roles(reading):
             # "RTE vs delivery manager", "should a team lead be the Scrum Master?": an answer
@@ -405,6 +416,26 @@ def _subject(tokens: tuple[str, ...], hits: list[RoleHit]) -> RoleHit | None:
     return found
 
 
+# Words that put what follows in a setting ("in a Scrum team", "during the sprint") rather than
+# make it the thing asked about.
+_SETTING_WORDS = frozenset({"in", "during", "within", "inside", "throughout"})
+
+
+def _settings(tokens: tuple[str, ...], hits: list[TopicHit], roles: set[int]) -> set[int]:
+    """Positions of weak topic words that only set the scene: "the role of a Scrum Master in a
+    Scrum team", "the role of PM in sprint methodology", "what does the PO do during a sprint?"."""
+    out: set[int] = set()
+    for h in hits:
+        if not h.weak:
+            continue
+        i = h.start - 1
+        while i >= 0 and (tokens[i] in DETERMINERS or tokens[i] in CONTEXT_WORDS or i in roles):
+            i -= 1
+        if i >= 0 and tokens[i] in _SETTING_WORDS:
+            out |= set(range(h.start, h.end))
+    return out
+
+
 def _unknown_roles(tokens: tuple[str, ...], roles: set[int], phrases: set[int]) -> tuple[str, ...]:
     """Job titles the knowledge base does not know ("delivery manager", "release engineer"): a
     role noun outside every role name and topic phrase, after a word that is neither a grammar
@@ -422,8 +453,11 @@ def _unknown_roles(tokens: tuple[str, ...], roles: set[int], phrases: set[int]) 
 
 def _relates_roles(r: Reading) -> bool:
     """An answer that puts roles side by side or in relation to each other."""
-    relation = r.topic in RELATION_TOPICS or r.topic == "reporting-line"
-    cue = set(r.question.tokens) & (COMPARE_WORDS | SAMENESS_WORDS)
+    relation = r.topic in RELATION_TOPICS or r.topic == REPORTING_LINE_TOPIC
+    tokens = r.question.tokens
+    cue = set(tokens) & (COMPARE_WORDS | SAMENESS_WORDS)
+    if lead_word(tokens) in {"should", "can", "could", "would", "may", "must"} and "be" in tokens:
+        cue = cue | {"be"}  # "should a team lead be the Scrum Master?": one person, two roles
     several = len(r.roles) > 1
     return r.kind is Kind.COMPARISON or r.identity or relation or several or bool(cue)
 

@@ -6,11 +6,17 @@ from __future__ import annotations
 from bot.engine.answer import Answer, Holder, Kind
 from bot.engine.decide.context import Context, question_words
 from bot.engine.decide.decline import decline
+from bot.engine.lexicon import ROLE_NOUNS
 from bot.engine.phrasing import sentence
 from bot.engine.reading import Reading, Reason
 from bot.records import Stance
 
 STANCE_ORDER = {Stance.YES: 0, Stance.PARTLY: 1, Stance.NO: 2}
+
+
+def _qualifiers(name: str) -> set[str]:
+    """The words of a role's name that set it apart ("project" in "Project Manager")."""
+    return {w for w in name.lower().split() if w not in ROLE_NOUNS}
 
 
 def who(ctx: Context, r: Reading) -> Answer:
@@ -31,12 +37,15 @@ def who(ctx: Context, r: Reading) -> Answer:
     if not holders:
         note = f"The knowledge base has no claims about {subject.label}."
         return decline(ctx, r, note, Reason.NO_CLAIM)
-    # Owners first, then contributors, then the rest; within each, the role whose claim says
-    # what the question says ("who accepts user stories?": the Product Owner).
+    # Owners first, then contributors, then the rest; within each, the role the question's
+    # words point at ("who is responsible for the project budget?": the project manager), then
+    # the role whose claim says what the question says ("who accepts user stories?": the PO).
     q = question_words(r)
+    asked = set(r.question.tokens)
     holders.sort(
         key=lambda h: (
             STANCE_ORDER[h.stance] if h.stance else 3,
+            -len(_qualifiers(h.role.name) & asked),
             -min(ix.shared(h.claim, q), 2),
         )
     )

@@ -66,6 +66,13 @@ def yes_no(ctx: Context, r: Reading) -> Answer:
             )
     else:
         topic_id = choose_topic(ctx, role.id, r, q, fit)
+        # The topic chosen may be one whose duty the question named beside another topic
+        # ("does a BA elicit stakeholder needs?" names the requirements duty): that duty decides.
+        named = next(
+            (h.duty for h in r.topic_hits if h.topic == topic_id and h.duty and not h.weak), None
+        )
+        if topic_id and named and ix.has(role.id, topic_id, named):
+            duty = ix.duties[named]
     if topic_id is None:
         topic = ix.topics[r.topic]
         return decline(
@@ -92,6 +99,11 @@ def yes_no(ctx: Context, r: Reading) -> Answer:
     score = {c.id: claim_score(ctx, c, fit, others, r.framework) for c in candidates}
     ranked = sorted(candidates, key=lambda c: -score[c.id])
     established = [c for c in ranked if not c.disputed and c.stance is not None]
+    if duty is None:
+        # No duty named: a claim on one duty (the Sprint Backlog) does not answer for the topic
+        # (the backlog) while a claim on the topic as a whole can.
+        whole = [c for c in established if c.duty is None]
+        established = whole or established
     head = established[0] if established else None
     decider = decide(ctx, head, ranked, q, fit, others, may_dispute=not r.open_question)
     verdict = decider.stance if decider else None
