@@ -54,6 +54,7 @@ class Source:
     accessed: dt.date | None = None
     framework: str | None = None  # the framework whose text this is (SAFe, Scrum, PMI, ...)
     edition: str | None = None  # "SAFe 6.0", "7th edition": part of how the source is named
+    publisher_id: str | None = None  # the publishers.yaml entry, whose hosts `url` must be on
 
     @property
     def primary(self) -> bool:
@@ -63,6 +64,14 @@ class Source:
     def secondary(self) -> bool:
         """A blog, course or vendor page: support, never the authority."""
         return self.kind is SourceKind.SECONDARY
+
+    @property
+    def name(self) -> str:
+        """How an answer names the work: its title, with the edition when the title lacks it
+        ("The Scrum Guide (November 2020)" beside "The Scrum Guide (November 2017)")."""
+        if self.edition and self.edition.lower() not in self.title.lower():
+            return f"{self.title} ({self.edition})"
+        return self.title
 
     @property
     def credit(self) -> str:

@@ -17,6 +17,8 @@ from tests.conftest import KB_DIR, ROOT, shared_file
 JSON_KEYS = {
     "question",
     "duty",
+    "reviewed",
+    "review_overdue",
     "reason",
     "kind",
     "roles",

@@ -9,6 +9,8 @@ no sourced claim: a confident wrong answer is the worst thing this bot can do.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 
 from bot.engine.answer import Answer, Kind
@@ -28,12 +30,16 @@ from bot.records import (
 
 __all__ = ["Answer", "Engine", "Kind"]
 
+# How much less sure an answer is when a claim deciding it is past its review date.
+OVERDUE_CONFIDENCE = 0.8
+
 
 class Engine:
     """Built once per knowledge base; `ask` is then a pure function of the question text."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, today: Callable[[], dt.date] = dt.date.today) -> None:
         self.kb = kb
+        self.today = today  # for review dates; tests pass a fixed day
         self.reader = Reader(kb)
         self.index = ClaimIndex(kb)
         self.ctx = Context(self.index, Suggester(self.index, self.reader))
@@ -54,7 +60,17 @@ class Engine:
             answer = decline(
                 self.ctx, reading, "I'm not sure I understood the question.", Reason.NOT_UNDERSTOOD
             )
+        if answer.kind not in (Kind.NO_MATCH, Kind.HELP):
+            answer = self._review_state(answer)
         return replace(answer, kb_version=self.kb.version, truncated=question.truncated)
+
+    def _review_state(self, answer: Answer) -> Answer:
+        """An answer resting on a claim nobody re-checked in time says so, and is less sure."""
+        today = self.today()
+        if not any(c.overdue(today) for c in answer.deciding()):
+            return answer
+        confidence = round(answer.confidence * OVERDUE_CONFIDENCE, 2)
+        return replace(answer, review_overdue=True, confidence=confidence)
 
     def compare(self, role_ids: list[str], topic_id: str | None = None) -> Answer:
         """Compare known roles directly (role and topic ids), as `rte-bot compare` does."""

@@ -90,6 +90,7 @@ class Answer:
     note: str | None = None  # why the bot declined, or a caveat on the answer
     reason: str | None = None  # for a decline, why in one word (`Reason` in decide.decline)
     truncated: bool = False
+    review_overdue: bool = False  # a deciding claim is past its review_by date
     kb_version: str = ""  # the knowledge base that answered
     nearest: str | None = None  # for a decline: the claim that came closest, for curators
     nearest_score: float = 0.0

@@ -20,6 +20,11 @@ def subject(role: Role) -> str:
     return role.short if plural else f"the {role.short}"
 
 
+def plural(role: Role) -> bool:
+    """ "Developers own it", "Business Owners own it", but "Product Management owns it"."""
+    return role.name.endswith("s") and not role.name.endswith("ss")
+
+
 def sentence(text: str) -> str:
     text = text.strip()
     return text[:1].upper() + text[1:]

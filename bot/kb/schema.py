@@ -387,6 +387,7 @@ class Checker:
             accessed,
             framework,
             edition,
+            owner.id if owner else None,
         )
 
     def misnomers(self, item: Item, name: str) -> tuple[Misnomer, ...]:

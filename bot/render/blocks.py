@@ -31,6 +31,7 @@ from slack_sdk.models.views import View
 
 from bot.engine.answer import Answer, Kind
 from bot.records import Claim, Role, Source, Stance, Topic
+from bot.render.labels import claim_labels, review_fact
 
 MAX_BLOCKS = 50
 MAX_SECTION = 3000
@@ -124,7 +125,7 @@ class _Numbers:
 
 def _sources_context(numbers: _Numbers) -> list[Block]:
     """Numbered source links in context blocks (10 elements each, at most 2 blocks)."""
-    items = [link(s.url, f"[{n}] {s.title}") for n, s in enumerate(numbers.sources, 1)]
+    items = [link(s.url, f"[{n}] {s.name}") for n, s in enumerate(numbers.sources, 1)]
     if not items:
         return []
     per_element = max(1, -(-len(items) // (2 * MAX_CONTEXT_ELEMENTS)))  # ceil
@@ -141,8 +142,13 @@ def _sources_context(numbers: _Numbers) -> list[Block]:
 def _claims_section(claims: Sequence[Claim], numbers: _Numbers) -> list[Block]:
     if not claims:
         return []
-    lines = [f"\u2022 {escape(c.statement)} {numbers.refs(c)}" for c in claims]
+    lines = [f"\u2022 {escape(c.statement)} {numbers.refs(c)}{_labels(c)}" for c in claims]
     return [_section(_lines_within(lines, MAX_SECTION))]
+
+
+def _labels(claim: Claim) -> str:
+    labels = claim_labels(claim)
+    return f" _({', '.join(labels)})_" if labels else ""
 
 
 def _disputed_blocks(claims: Sequence[Claim], numbers: _Numbers) -> list[Block]:
@@ -173,8 +179,9 @@ def _facts_context(answer: Answer, asked_by: str | None) -> ContextBlock:
         facts.append(escape(answer.topic.name))
     if answer.contested:
         facts.append(f"{CONTESTED_MARK} contested")
-    if answer.reviewed:
-        facts.append(f"reviewed {answer.reviewed.isoformat()}")
+    review = review_fact(answer)
+    if review:
+        facts.append(review)
     question = escape(shorten(answer.question, ECHO_CHARS))
     asked = f"asked by <@{asked_by}>: " if asked_by else "asked: "
     elements = [

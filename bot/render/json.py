@@ -16,7 +16,7 @@ def claim_json(claim: Claim) -> dict[str, Any]:
     sources: dict[str, dict[str, str]] = {}
     for citation in claim.all_citations():
         sources.setdefault(
-            citation.source.id, {"title": citation.source.title, "url": citation.source.url}
+            citation.source.id, {"title": citation.source.name, "url": citation.source.url}
         )
     return {
         "id": claim.id,
@@ -44,6 +44,8 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "verdict": answer.verdict.value if answer.verdict else None,
         "contested": answer.contested,
         "confidence": round(answer.confidence, 3),
+        "reviewed": answer.reviewed.isoformat() if answer.reviewed and not declined else None,
+        "review_overdue": answer.review_overdue,
         "claims": [claim_json(c) for c in answer.all_claims()],
         "suggestions": [s.question for s in answer.suggestions],
         "reason": answer.reason if declined else None,

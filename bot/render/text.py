@@ -6,6 +6,7 @@ import textwrap
 
 from bot.engine.answer import Answer, Kind, Position
 from bot.records import Claim, Stance
+from bot.render.labels import claim_labels, review_fact
 
 WIDTH = 92
 CONTESTED = "[CONTESTED]"
@@ -45,7 +46,9 @@ class _Numbers:
 
 
 def _claim_lines(claim: Claim, numbers: _Numbers) -> list[str]:
-    return [_wrap(f"{claim.statement} {numbers.refs(claim)}", "    ", "  - ")]
+    labels = claim_labels(claim)
+    note = f" ({', '.join(labels)})" if labels else ""
+    return [_wrap(f"{claim.statement} {numbers.refs(claim)}{note}", "    ", "  - ")]
 
 
 def _disputed_lines(claim: Claim, numbers: _Numbers) -> list[str]:
@@ -94,8 +97,9 @@ def render(answer: Answer) -> str:
     if answer.topic:
         facts.append(answer.topic.name)
     facts.append(f"confidence {answer.confidence:.2f}")
-    if answer.reviewed:
-        facts.append(f"reviewed {answer.reviewed.isoformat()}")
+    review = review_fact(answer)
+    if review:
+        facts.append(review)
     if answer.contested:
         facts.append(CONTESTED)
     out.append("  " + " | ".join(facts))
@@ -153,7 +157,7 @@ def render(answer: Answer) -> str:
     if sources:
         out += ["", "Sources"]
         for n, source in enumerate(sources, 1):
-            out.append(_wrap(f"[{n}] {source.title} ({source.publisher})", "      ", "  "))
+            out.append(_wrap(f"[{n}] {source.name}; {source.publisher}", "      ", "  "))
             out.append(f"      {source.url}")
     if answer.truncated:
         out += ["", "(The question was long; only its first 500 characters were read.)"]

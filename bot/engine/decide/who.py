@@ -7,7 +7,7 @@ from bot.engine.answer import Answer, Holder, Kind
 from bot.engine.decide.context import Context, question_words
 from bot.engine.decide.decline import decline
 from bot.engine.lexicon import ROLE_NOUNS
-from bot.engine.phrasing import sentence
+from bot.engine.phrasing import plural, sentence
 from bot.engine.reading import Reading, Reason
 from bot.records import Stance
 
@@ -49,12 +49,13 @@ def who(ctx: Context, r: Reading) -> Answer:
             -min(ix.shared(h.claim, q), 2),
         )
     )
-    owners = [h.role.name for h in holders if h.stance is Stance.YES]
+    owning = [h.role for h in holders if h.stance is Stance.YES]
+    owners = [role.name for role in owning]
     where = f" in {r.framework}" if r.framework and len(roles) < len(ix.kb.roles) else ""
     headline = (
         f"{sentence(subject.label)}{where}: "
         + ", ".join(owners)
-        + (" own it." if len(owners) > 1 else " owns it.")
+        + (" own it." if len(owners) > 1 or plural(owning[0]) else " owns it.")
         if owners
         else f"No single role owns {subject.label}{where}; here is who contributes."
     )
