@@ -1,4 +1,4 @@
-"""Score answers against golden questions (the format of the workplace's dev-questions.yaml).
+"""Score answers against golden questions (the YAML format of tests/golden/questions.yaml).
 
 Each field present in a case is checked against the answer's JSON form; absent fields are not.
 This is the curators' regression test: `rte-bot eval FILE` runs it over a whole file.
