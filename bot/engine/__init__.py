@@ -51,6 +51,13 @@ class Engine:
             answer = decline(self.ctx, reading, "I couldn't find a question in that.", Reason.EMPTY)
         else:
             answer = self._answer(reading)
+        if reading.label and answer.kind not in (Kind.NO_MATCH, Kind.HELP):
+            # "who is the chief scrum master of the train?": answered for the role that name
+            # stands for, saying that it is not the framework's own name.
+            role = self.index.roles[reading.roles[0]] if reading.roles else None
+            meant = f" is read as the {role.name}" if role else ""
+            aside = f'"{reading.label.phrase}"{meant}. {reading.label.caveat.strip()}'
+            answer = replace(answer, note=f"{answer.note} {aside}" if answer.note else aside)
         if reading.unknown_roles and answer.kind not in (Kind.NO_MATCH, Kind.HELP):
             # "RTE or Scrum Master, or a team lead?": answered for the roles known, saying so.
             names = " or ".join(f'"{name}"' for name in reading.unknown_roles)

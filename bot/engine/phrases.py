@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 from bot.engine.lexicon import ARTICLES, STOPWORDS
 from bot.engine.normalise import stem
 from bot.engine.normalise import words as split_words
-from bot.records import Misnomer
+from bot.records import Label, Misnomer
 
 MAX_TYPOS = 4
 
@@ -29,6 +29,7 @@ class Phrase:
     exact_only: bool = False
     weak: bool = False
     misnomer: Misnomer | None = None
+    label: Label | None = None  # another name some people use for the role, with its caveat
     antonym: bool = False
     duty: str | None = None  # the duty of `owner` this phrase names
     sense: bool = False  # a phrase whose topic word means something else here
@@ -82,6 +83,10 @@ class Candidate:
     @property
     def misnomer(self) -> Misnomer | None:
         return self.phrase.misnomer
+
+    @property
+    def label(self) -> Label | None:
+        return self.phrase.label
 
     @property
     def antonym(self) -> bool:

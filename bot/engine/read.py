@@ -38,7 +38,7 @@ from bot.engine.lexicon import (
 )
 from bot.engine.normalise import Question, stem
 from bot.engine.normalise import words as split_words
-from bot.engine.phrases import Phrase, PhraseIndex, make_phrase
+from bot.engine.phrases import Candidate, Phrase, PhraseIndex, make_phrase
 from bot.engine.reading import Reading, Reason, RoleHit, TopicHit, replace_reading
 from bot.records import RELATION_TOPICS, REPORTING_LINE_TOPIC, KnowledgeBase
 
@@ -57,6 +57,9 @@ class Reader:
                     role_phrases.append(p)
             for misnomer in role.misnomers:
                 if p := make_phrase(role.id, misnomer.phrase, misnomer=misnomer):
+                    role_phrases.append(p)
+            for label in role.labels:
+                if p := make_phrase(role.id, label.phrase, label=label):
                     role_phrases.append(p)
         topic_phrases: list[Phrase] = []
         for topic in kb.topics:
@@ -135,6 +138,7 @@ class Reader:
         roles = tuple(dict.fromkeys(h.role for h in ordered))
         anchor = subject.end if subject else (role_hits[0].end if role_hits else 0)
         misnomer = next((h.misnomer for h in role_hits if h.misnomer), None)
+        label = next((h.label for h in role_hits if h.label), None)
         explained = taken | context | {i for h in topic_hits for i in range(h.start, h.end)}
         unexplained = tuple(
             t
@@ -149,6 +153,7 @@ class Reader:
             Kind.NO_MATCH,
             roles=roles,
             misnomer=misnomer,
+            label=label,
             framework=framework,
             unexplained=unexplained,
             anchor=anchor,
@@ -164,7 +169,8 @@ class Reader:
         unknown = _unknown_subject(tokens, stems, taken, self._topics, topic_hits)
         if unknown:
             return replace_reading(base, unknown=unknown)
-        off_topic = _off_topic(tokens, set(unexplained), taken)
+        labelled = {i for h in role_hits if h.label for i in range(h.start, h.end)}
+        off_topic = _off_topic(tokens, set(unexplained), taken - labelled)
         if off_topic:
             return replace_reading(base, off_topic=off_topic)
         phrases = {i for h in topic_hits if not h.weak for i in range(h.start, h.end)}
@@ -275,7 +281,9 @@ class Reader:
         """In a SAFe question "PM" means Product Management (roles.yaml `abbreviations_in`)."""
         text = " ".join(tokens[hit.start : hit.end])
         owner = self._context_abbreviations.get((framework, text))
-        return RoleHit(owner, hit.start, hit.end, hit.score, hit.misnomer) if owner else hit
+        return (
+            RoleHit(owner, hit.start, hit.end, hit.score, hit.misnomer, hit.label) if owner else hit
+        )
 
     # -- kinds ---------------------------------------------------------------------------------
     # -- roles and topics ----------------------------------------------------------------------
@@ -283,27 +291,13 @@ class Reader:
         self, tokens: tuple[str, ...], stems: tuple[str, ...]
     ) -> tuple[list[RoleHit], tuple[str, ...]]:
         candidates = self._roles.candidates(tokens, stems)
-        chosen: list[RoleHit] = []
-        ambiguous: set[str] = set()
-        taken: set[int] = set()
-        for c in sorted(candidates, key=lambda c: (-c.score, -(c.end - c.start), c.start)):
-            span = set(range(c.start, c.end))
-            if span & taken:
-                continue
-            rivals = {
-                o.owner
-                for o in candidates
-                if o.owner != c.owner
-                and set(range(o.start, o.end)) & span
-                and c.score < 1.0
-                and c.score - o.score < 0.03
-            }
-            if rivals:
-                ambiguous |= rivals | {c.owner}
-            taken |= span
-            chosen.append(RoleHit(c.owner, c.start, c.end, c.score, c.misnomer))
-        chosen.sort(key=lambda h: h.start)
-        return chosen, tuple(sorted(ambiguous))
+        chosen, ambiguous = _choose_roles(candidates)
+        plain = {h.role for h in chosen if h.label is None}
+        if any(h.label and h.role in plain for h in chosen):
+            # "is the RTE the chief scrum master?" weighs the label against the role it is used
+            # for: read the roles its words name, as the claims about that label do.
+            return _choose_roles([c for c in candidates if c.label is None])
+        return chosen, ambiguous
 
     def _find_topics(
         self, tokens: tuple[str, ...], stems: tuple[str, ...], skip: set[int]
@@ -331,6 +325,31 @@ class Reader:
 
 # Words that join a list of modifiers sharing one head noun ("project, program and portfolio").
 _LIST_JOINERS = frozenset({"and", "or", "vs", "versus", "v"})
+
+
+def _choose_roles(candidates: list[Candidate]) -> tuple[list[RoleHit], tuple[str, ...]]:
+    """The role names read, best match first where they overlap; near-equal rivals are ambiguous."""
+    chosen: list[RoleHit] = []
+    ambiguous: set[str] = set()
+    taken: set[int] = set()
+    for c in sorted(candidates, key=lambda c: (-c.score, -(c.end - c.start), c.start)):
+        span = set(range(c.start, c.end))
+        if span & taken:
+            continue
+        rivals = {
+            o.owner
+            for o in candidates
+            if o.owner != c.owner
+            and set(range(o.start, o.end)) & span
+            and c.score < 1.0
+            and c.score - o.score < 0.03
+        }
+        if rivals:
+            ambiguous |= rivals | {c.owner}
+        taken |= span
+        chosen.append(RoleHit(c.owner, c.start, c.end, c.score, c.misnomer, c.label))
+    chosen.sort(key=lambda h: h.start)
+    return chosen, tuple(sorted(ambiguous))
 
 
 def _meaning(kb: KnowledgeBase, means: str | None) -> tuple[str, str | None]:
@@ -418,7 +437,9 @@ def _subject(tokens: tuple[str, ...], hits: list[RoleHit]) -> RoleHit | None:
 
 # Words that put what follows in a setting ("in a Scrum team", "during the sprint") rather than
 # make it the thing asked about.
-_SETTING_WORDS = frozenset({"in", "during", "within", "inside", "throughout"})
+_SETTING_WORDS = frozenset(
+    {"in", "during", "within", "inside", "throughout", "of", "for", "on", "across"}
+)
 
 
 def _settings(tokens: tuple[str, ...], hits: list[TopicHit], roles: set[int]) -> set[int]:

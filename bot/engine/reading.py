@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from bot.engine.answer import Kind
 from bot.engine.normalise import Question
-from bot.records import Misnomer
+from bot.records import Label, Misnomer
 
 
 class Reason:
@@ -30,6 +30,7 @@ class RoleHit:
     end: int
     score: float  # 1.0 exact; less for a stemmed or fuzzy match
     misnomer: Misnomer | None = None
+    label: Label | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,9 @@ class Reading:
     duty: str | None = None  # the duty of `topic` the question names, if any
     confidence: float = 0.0
     misnomer: Misnomer | None = None
+    label: Label | None = (
+        None  # the role was named by another name people use ("chief scrum master")
+    )
     framework: str | None = None
     identity: bool = False
     unknown: str | None = None  # a subject that is not a known role ("dba")

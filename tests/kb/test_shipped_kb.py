@@ -101,7 +101,7 @@ def test_roles_and_topics_follow_the_taxonomy(shipped_kb: KnowledgeBase) -> None
 
 
 def test_roles_are_the_taxonomy_ten(shipped_kb: KnowledgeBase) -> None:
-    # The same check without ../shared: a fresh clone must still know all ten roles.
+    # The same check without the optional taxonomy file: a fresh clone knows all ten roles.
     assert set(TAXONOMY_ROLES) <= {r.id for r in shipped_kb.roles}
 
 
