@@ -19,6 +19,7 @@ JSON_KEYS = {
     "duty",
     "reviewed",
     "review_overdue",
+    "framework",
     "reason",
     "kind",
     "roles",

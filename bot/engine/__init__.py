@@ -68,7 +68,7 @@ class Engine:
                 self.ctx, reading, "I'm not sure I understood the question.", Reason.NOT_UNDERSTOOD
             )
         if answer.kind not in (Kind.NO_MATCH, Kind.HELP):
-            answer = self._review_state(answer)
+            answer = replace(self._review_state(answer), framework=reading.framework)
         return replace(answer, kb_version=self.kb.version, truncated=question.truncated)
 
     def _review_state(self, answer: Answer) -> Answer:

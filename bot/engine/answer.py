@@ -91,6 +91,7 @@ class Answer:
     reason: str | None = None  # for a decline, why in one word (`Reason` in decide.decline)
     truncated: bool = False
     review_overdue: bool = False  # a deciding claim is past its review_by date
+    framework: str | None = None  # the framework the question named ("in Scrum"), if any
     kb_version: str = ""  # the knowledge base that answered
     nearest: str | None = None  # for a decline: the claim that came closest, for curators
     nearest_score: float = 0.0

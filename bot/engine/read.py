@@ -115,6 +115,8 @@ class Reader:
         role_hits, ambiguous = self._find_roles(tokens, stems)
         role_hits = self._shared_heads(role_hits, tokens, stems)
         role_hits = self._not_inside_topics(role_hits, tokens, stems)
+        absent = _absent_roles(tokens, role_hits)
+        role_hits = [h for h in role_hits if h not in absent]
         taken = {i for h in role_hits for i in range(h.start, h.end)}
         # The framework the question is about, from words outside role names ("Scrum" in
         # "Scrum Master" says nothing about the framework asked about).
@@ -129,6 +131,7 @@ class Reader:
         if framework:
             role_hits = [self._in_context(h, tokens, framework) for h in role_hits]
         context = _context_positions(tokens, taken)
+        context |= {i for h in absent for i in range(h.start - 1, h.end)}
         topic_hits = self._find_topics(tokens, stems, taken | context)
         settings = _settings(tokens, topic_hits, taken)
         context |= settings
@@ -433,6 +436,26 @@ def _subject(tokens: tuple[str, ...], hits: list[RoleHit]) -> RoleHit | None:
         if i >= 0 and tokens[i] in AUXILIARIES:
             found = h
     return found
+
+
+# Words that say a role is not there ("since there is no project manager, who ...").
+_ABSENCE_WORDS = frozenset({"no", "without", "absent", "lacking"})
+
+
+def _absent_roles(tokens: tuple[str, ...], hits: list[RoleHit]) -> list[RoleHit]:
+    """Roles a who/what question names only to say they are missing: "if there's no project
+    manager, who manages the budget?" asks who does it instead, not about the project manager."""
+    asks = next((i for i, t in enumerate(tokens) if t in WHO_WORDS or t in {"what", "which"}), None)
+    if asks is None:
+        return []
+    out = []
+    for h in hits:
+        i = h.start - 1
+        while i >= 0 and tokens[i] in DETERMINERS:
+            i -= 1
+        if i >= 0 and tokens[i] in _ABSENCE_WORDS and h.end <= asks:
+            out.append(h)
+    return out
 
 
 # Words that put what follows in a setting ("in a Scrum team", "during the sprint") rather than

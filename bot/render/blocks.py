@@ -177,6 +177,8 @@ def _facts_context(answer: Answer, asked_by: str | None) -> ContextBlock:
     facts = [escape(r.name) for r in answer.roles]
     if answer.topic:
         facts.append(escape(answer.topic.name))
+    if answer.framework:
+        facts.append(f"in {escape(answer.framework)}")
     if answer.contested:
         facts.append(f"{CONTESTED_MARK} contested")
     review = review_fact(answer)

@@ -41,6 +41,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "roles": [] if declined else [role.id for role in answer.roles],
         "topic": answer.topic.id if answer.topic and not declined else None,
         "duty": answer.duty.id if answer.duty and not declined else None,
+        "framework": answer.framework,
         "verdict": answer.verdict.value if answer.verdict else None,
         "contested": answer.contested,
         "confidence": round(answer.confidence, 3),

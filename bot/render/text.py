@@ -96,6 +96,8 @@ def render(answer: Answer) -> str:
     facts = [r.name for r in answer.roles]
     if answer.topic:
         facts.append(answer.topic.name)
+    if answer.framework:
+        facts.append(f"in {answer.framework}")
     facts.append(f"confidence {answer.confidence:.2f}")
     review = review_fact(answer)
     if review:

@@ -9,9 +9,31 @@ from bot.engine.decide.decline import decline
 from bot.engine.lexicon import ROLE_NOUNS
 from bot.engine.phrasing import plural, sentence
 from bot.engine.reading import Reading, Reason
-from bot.records import Stance
+from bot.records import IDENTITY_TOPIC, Stance
 
 STANCE_ORDER = {Stance.YES: 0, Stance.PARTLY: 1, Stance.NO: 2}
+
+
+def _parts(ctx: Context, r: Reading) -> tuple[str, ...]:
+    """The question for each topic or duty a who-question joins with "and", "or" or commas
+    ("who manages budget, timeline and scope?"); one entry when it asks about one thing."""
+    ix = ctx.index
+    named: dict[tuple[str, str | None], int] = {}
+    for h in r.topic_hits:
+        if not h.weak and h.topic != IDENTITY_TOPIC:
+            named.setdefault((h.topic, h.duty), h.start)
+    # A topic's word beside one of its duties ("the Daily Scrum meeting") names one thing.
+    named = {
+        (t, d): at for (t, d), at in named.items() if d or not any(o == t and e for o, e in named)
+    }
+    if len(named) < 2:
+        return ()
+    tokens = r.question.tokens
+    first, last = min(named.values()), max(named.values())
+    if not set(tokens[first:last]) & {"and", "or", "plus", "also"}:
+        return ()  # "who owns the release roadmap?": one compound, not two questions
+    questions = [ix.duties[d].question if d else ix.topics[t].question for t, d in named]
+    return tuple(dict.fromkeys(questions))
 
 
 def _qualifiers(name: str) -> set[str]:
@@ -25,6 +47,12 @@ def who(ctx: Context, r: Reading) -> Answer:
     topic = ix.topics[r.topic]
     duty = ix.duties.get(r.duty) if r.duty else None
     subject = duty or topic
+    parts = _parts(ctx, r)
+    if len(parts) > 1:
+        # "who represents the stakeholders and manages the backlog?": one list of owners would
+        # answer only half of it.
+        note = "That asks about several things; ask one at a time."
+        return decline(ctx, r, note, Reason.TWO_QUESTIONS, split=parts)
     roles = list(ix.kb.roles)
     if r.framework:
         framed = [role for role in roles if r.framework in role.frameworks]
